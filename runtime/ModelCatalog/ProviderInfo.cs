@@ -1,0 +1,67 @@
+using System.Collections.Generic;
+
+namespace ModelCatalog;
+
+/// <summary>One provider of the catalog: <c>models.providers.&lt;id&gt;</c> after merging.</summary>
+public sealed class ProviderInfo
+{
+    private IReadOnlyList<ModelInfo> _models = System.Array.Empty<ModelInfo>();
+
+    internal ProviderInfo(
+        string id, string baseUrl, ModelApi api, string apiName, string? apiKey, bool authHeader,
+        IReadOnlyDictionary<string, string> headers, bool isApiKeyOmitted)
+    {
+        Id = id;
+        BaseUrl = baseUrl;
+        Api = api;
+        ApiName = apiName;
+        ApiKey = apiKey;
+        AuthHeader = authHeader;
+        Headers = headers;
+        IsApiKeyOmitted = isApiKeyOmitted;
+        IsLoopback = LoopbackUrl.IsLoopback(baseUrl);
+    }
+
+    /// <summary>The provider id, as the catalog spells it (matched case-insensitively).</summary>
+    public string Id { get; }
+
+    /// <summary>The base URL as written; it may hold <c>${VAR}</c> references that are resolved at run time.</summary>
+    public string BaseUrl { get; }
+
+    /// <summary>The provider's wire protocol.</summary>
+    public ModelApi Api { get; }
+
+    /// <summary>The <c>api</c> value as written in the catalog.</summary>
+    public string ApiName { get; }
+
+    /// <summary>
+    /// The key reference: <c>${VAR}</c> (resolved at run time), a loopback provider's placeholder key, or <c>null</c>
+    /// (no key, or a literal key that was deliberately not compiled in: see <see cref="IsApiKeyOmitted"/>).
+    /// </summary>
+    public string? ApiKey { get; }
+
+    /// <summary><c>true</c>: send the key as <c>Authorization: Bearer</c> on <c>anthropic-messages</c> instead of <c>x-api-key</c>.</summary>
+    public bool AuthHeader { get; }
+
+    /// <summary>Extra request headers (values may hold <c>${VAR}</c> references).</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; }
+
+    /// <summary>
+    /// <c>true</c> when models.yaml gave a literal key for this non-loopback provider: secrets are never compiled in,
+    /// so calls fail with a message asking for a <c>${VAR}</c> reference.
+    /// </summary>
+    public bool IsApiKeyOmitted { get; }
+
+    /// <summary><c>true</c> when the base URL's host is <c>localhost</c>, in <c>127.0.0.0/8</c> or <c>[::1]</c>.</summary>
+    public bool IsLoopback { get; }
+
+    /// <summary>The provider's models, in catalog order.</summary>
+    public IReadOnlyList<ModelInfo> Models
+    {
+        get => _models;
+        internal set => _models = value;
+    }
+
+    /// <summary>The id, protocol and base URL; never the key or header values.</summary>
+    public override string ToString() => Id + " (" + ApiName + ", " + BaseUrl + ")";
+}
