@@ -1,0 +1,97 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace ModelCatalog.Generator.Diagnostics;
+
+/// <summary>
+/// The descriptors of every ModelCatalog diagnostic. Catalog diagnostics (MC00xx) carry a message finished by the
+/// validator, which names the offending value and the fix; C# diagnostics (MC10xx) format their arguments.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    public const string CatalogCategory = "ModelCatalog.Catalog";
+    public const string UsageCategory = "ModelCatalog.Usage";
+    public const string HelpLinkBase = "https://github.com/modelcatalog/ModelCatalog/blob/main/README.md#";
+
+    /// <summary>MC0001: "{0}" — not valid YAML/JSON5, or too deep/too large.</summary>
+    public static readonly DiagnosticDescriptor InvalidSyntax = Catalog(DiagnosticIds.InvalidSyntax, "models.yaml cannot be read", DiagnosticSeverity.Error);
+
+    /// <summary>MC0002: "{0}" — unknown key where the key set is known.</summary>
+    public static readonly DiagnosticDescriptor UnknownKey = Catalog(DiagnosticIds.UnknownKey, "Unknown key in models.yaml", DiagnosticSeverity.Warning);
+
+    /// <summary>MC0003: "{0}" — invalid value.</summary>
+    public static readonly DiagnosticDescriptor InvalidValue = Catalog(DiagnosticIds.InvalidValue, "Invalid value in models.yaml", DiagnosticSeverity.Error);
+
+    /// <summary>MC0004: "{0}" — required field missing.</summary>
+    public static readonly DiagnosticDescriptor MissingField = Catalog(DiagnosticIds.MissingField, "Required field missing in models.yaml", DiagnosticSeverity.Error);
+
+    /// <summary>MC0005: "{0}" — duplicate provider, model id, alias or key.</summary>
+    public static readonly DiagnosticDescriptor Duplicate = Catalog(DiagnosticIds.Duplicate, "Duplicate entry in models.yaml", DiagnosticSeverity.Error);
+
+    /// <summary>MC0006: "{0}" — secret written as a literal.</summary>
+    public static readonly DiagnosticDescriptor LiteralSecret = Catalog(DiagnosticIds.LiteralSecret, "Secret written as a literal in models.yaml", DiagnosticSeverity.Warning);
+
+    /// <summary>MC0007: "{0}" — ref names a model the provider does not have.</summary>
+    public static readonly DiagnosticDescriptor UnknownCatalogModel = Catalog(DiagnosticIds.UnknownCatalogModel, "Model ref names a model the provider does not have", DiagnosticSeverity.Error);
+
+    /// <summary>MC0008: "{0}" — ref differs only in case from a catalog model.</summary>
+    public static readonly DiagnosticDescriptor CatalogRefCaseMismatch = Catalog(DiagnosticIds.CatalogRefCaseMismatch, "Model ref differs only in case from a catalog model", DiagnosticSeverity.Error);
+
+    /// <summary>MC0009: "{0}" — ref names a provider with no provider block.</summary>
+    public static readonly DiagnosticDescriptor CatalogRefUnknownProvider = Catalog(DiagnosticIds.CatalogRefUnknownProvider, "Model ref names a provider with no provider block", DiagnosticSeverity.Error);
+
+    /// <summary>MC0010: "{0}" — maxTokens exceeds contextWindow (clamped).</summary>
+    public static readonly DiagnosticDescriptor MaxTokensExceedsContext = Catalog(DiagnosticIds.MaxTokensExceedsContext, "maxTokens exceeds contextWindow", DiagnosticSeverity.Warning);
+
+    /// <summary>MC0011: "{0}" — two ids map to the same generated identifier (suffixed).</summary>
+    public static readonly DiagnosticDescriptor IdentifierCollision = Catalog(DiagnosticIds.IdentifierCollision, "Two ids map to the same generated identifier", DiagnosticSeverity.Warning);
+
+    /// <summary>MC1001: "Model id '{0}' differs only in case from catalog model '{1}': model ids are case-sensitive; use '{1}'".</summary>
+    public static readonly DiagnosticDescriptor ModelRefCaseMismatch = new(
+        DiagnosticIds.ModelRefCaseMismatch, "Model id differs only in case from a catalog model",
+        "Model id '{0}' differs only in case from catalog model '{1}': model ids are case-sensitive; use '{1}'",
+        UsageCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLink(DiagnosticIds.ModelRefCaseMismatch));
+
+    /// <summary>MC1002: "Model ref '{0}' names provider '{1}', which has no provider block{2}; add models.providers.{1} to models.yaml".</summary>
+    public static readonly DiagnosticDescriptor ModelRefUnknownProvider = new(
+        DiagnosticIds.ModelRefUnknownProvider, "Model ref names a provider with no provider block",
+        "Model ref '{0}' names provider '{1}', which has no provider block{2}; add models.providers.{1} to models.yaml",
+        UsageCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink(DiagnosticIds.ModelRefUnknownProvider));
+
+    /// <summary>MC1003: "{0}".</summary>
+    public static readonly DiagnosticDescriptor ModelRefUnknownModel = new(
+        DiagnosticIds.ModelRefUnknownModel, "Model the configured provider does not have",
+        "{0}", UsageCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLink(DiagnosticIds.ModelRefUnknownModel));
+
+    /// <summary>MC1004: "Model ref '{0}' has a generated constant: use {1}".</summary>
+    public static readonly DiagnosticDescriptor UseModelIdsConstant = new(
+        DiagnosticIds.UseModelIdsConstant, "Use the generated ModelIds constant",
+        "Model ref '{0}' has a generated constant: use {1}",
+        UsageCategory, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpLink(DiagnosticIds.UseModelIdsConstant));
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> CatalogById = new()
+    {
+        [DiagnosticIds.InvalidSyntax] = InvalidSyntax,
+        [DiagnosticIds.UnknownKey] = UnknownKey,
+        [DiagnosticIds.InvalidValue] = InvalidValue,
+        [DiagnosticIds.MissingField] = MissingField,
+        [DiagnosticIds.Duplicate] = Duplicate,
+        [DiagnosticIds.LiteralSecret] = LiteralSecret,
+        [DiagnosticIds.UnknownCatalogModel] = UnknownCatalogModel,
+        [DiagnosticIds.CatalogRefCaseMismatch] = CatalogRefCaseMismatch,
+        [DiagnosticIds.CatalogRefUnknownProvider] = CatalogRefUnknownProvider,
+        [DiagnosticIds.MaxTokensExceedsContext] = MaxTokensExceedsContext,
+        [DiagnosticIds.IdentifierCollision] = IdentifierCollision,
+    };
+
+    /// <summary>The catalog descriptors MC0001–MC0011, in id order.</summary>
+    public static IEnumerable<DiagnosticDescriptor> CatalogDescriptors => CatalogById.Values;
+
+    /// <summary>The descriptor of a catalog diagnostic id.</summary>
+    public static DiagnosticDescriptor ForCatalogId(string id) => CatalogById[id];
+
+    public static string HelpLink(string id) => HelpLinkBase + id.ToLowerInvariant();
+
+    private static DiagnosticDescriptor Catalog(string id, string title, DiagnosticSeverity severity) =>
+        new(id, title, "{0}", CatalogCategory, severity, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
+}

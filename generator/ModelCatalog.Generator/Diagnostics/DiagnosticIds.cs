@@ -1,0 +1,22 @@
+namespace ModelCatalog.Generator.Diagnostics;
+
+/// <summary>Every ModelCatalog diagnostic id, in one place (see README.md#diagnostics).</summary>
+internal static class DiagnosticIds
+{
+    public const string InvalidSyntax = "MC0001";
+    public const string UnknownKey = "MC0002";
+    public const string InvalidValue = "MC0003";
+    public const string MissingField = "MC0004";
+    public const string Duplicate = "MC0005";
+    public const string LiteralSecret = "MC0006";
+    public const string UnknownCatalogModel = "MC0007";
+    public const string CatalogRefCaseMismatch = "MC0008";
+    public const string CatalogRefUnknownProvider = "MC0009";
+    public const string MaxTokensExceedsContext = "MC0010";
+    public const string IdentifierCollision = "MC0011";
+
+    public const string ModelRefCaseMismatch = "MC1001";
+    public const string ModelRefUnknownProvider = "MC1002";
+    public const string ModelRefUnknownModel = "MC1003";
+    public const string UseModelIdsConstant = "MC1004";
+}

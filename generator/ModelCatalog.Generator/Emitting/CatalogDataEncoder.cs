@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text;
+using ModelCatalog.Generator.Model;
+
+namespace ModelCatalog.Generator.Emitting;
+
+/// <summary>
+/// Writes the compact catalog data that <c>ModelCatalog.Catalog.FromGeneratedData</c> decodes (format "ModelCatalog/1",
+/// documented in the runtime's CatalogData): one record per line, tab-separated fields, backslash escapes.
+/// Returns one chunk per provider so the generated literal stays readable line by line.
+/// </summary>
+internal static class CatalogDataEncoder
+{
+    public const string Header = "ModelCatalog/1";
+
+    public static string[] Encode(CatalogSpec spec)
+    {
+        var chunks = new string[spec.Providers.Count + 2];
+        chunks[0] = Header + "\n";
+        var builder = new StringBuilder();
+        for (int i = 0; i < spec.Providers.Count; i++)
+        {
+            builder.Clear();
+            var provider = spec.Providers[i];
+            int flags = (provider.AuthHeader ? 1 : 0) | (provider.ApiKeyOmitted ? 2 : 0);
+            Record(builder, "P", provider.Id, provider.BaseUrl, provider.Api, provider.ApiKey ?? "", Int(flags));
+            Headers(builder, provider.Headers);
+            foreach (var model in provider.Models)
+            {
+                Record(builder, "M", model.Id, model.Name == model.Id ? "" : model.Name, model.Api ?? "", model.Reasoning ? "1" : "0",
+                    Int(model.Input), Cost(model.Cost), Int(model.ContextWindow), Int(model.MaxTokens));
+                Headers(builder, model.Headers);
+            }
+
+            chunks[i + 1] = builder.ToString();
+        }
+
+        builder.Clear();
+        foreach (var alias in spec.Aliases)
+        {
+            Record(builder, "A", alias.Alias, alias.Ref);
+        }
+
+        if (spec.Primary is not null)
+        {
+            Record(builder, "R", spec.Primary);
+        }
+
+        foreach (var fallback in spec.Fallbacks)
+        {
+            Record(builder, "F", fallback);
+        }
+
+        foreach (var allowed in spec.Allowlist)
+        {
+            Record(builder, "L", allowed);
+        }
+
+        chunks[chunks.Length - 1] = builder.ToString();
+        return chunks;
+    }
+
+    private static void Headers(StringBuilder builder, Helpers.EquatableArray<HeaderSpec> headers)
+    {
+        foreach (var header in headers)
+        {
+            Record(builder, "H", header.Name, header.Value);
+        }
+    }
+
+    private static void Record(StringBuilder builder, string kind, params string[] fields)
+    {
+        builder.Append(kind);
+        foreach (var field in fields)
+        {
+            builder.Append('\t');
+            Escape(builder, field);
+        }
+
+        builder.Append('\n');
+    }
+
+    private static void Escape(StringBuilder builder, string value)
+    {
+        foreach (char c in value)
+        {
+            switch (c)
+            {
+                case '\\': builder.Append("\\\\"); break;
+                case '\t': builder.Append("\\t"); break;
+                case '\n': builder.Append("\\n"); break;
+                case '\r': builder.Append("\\r"); break;
+                default: builder.Append(c); break;
+            }
+        }
+    }
+
+    private static string Cost(CostSpec? cost) =>
+        cost is null
+            ? ""
+            : Decimal(cost.Input) + "," + Decimal(cost.Output) + "," + Decimal(cost.CacheRead) + "," + Decimal(cost.CacheWrite);
+
+    private static string Decimal(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

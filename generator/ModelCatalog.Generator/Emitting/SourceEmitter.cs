@@ -1,0 +1,209 @@
+using System;
+using System.Collections.Generic;
+using ModelCatalog.Generator.Model;
+
+namespace ModelCatalog.Generator.Emitting;
+
+/// <summary>
+/// Emits the generated API of SPEC §3 as text: <c>ModelCatalog.g.cs</c> (ModelIds root with Aliases, Primary and
+/// Fallbacks; ModelProviders; GeneratedModelCatalog) and one file per provider (its ModelIds and ModelCosts classes).
+/// C# 7.3 syntax only; every public member has XML docs.
+/// </summary>
+internal static class SourceEmitter
+{
+    public const string RootHintName = "ModelCatalog.g.cs";
+
+    private static readonly string ToolVersion = typeof(SourceEmitter).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    public static List<GeneratedSource> Emit(CatalogSpec spec, GeneratorOptions options)
+    {
+        var sources = new List<GeneratedSource>(spec.Providers.Count + 1) { new(RootHintName, EmitRoot(spec, options)) };
+        var hintNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { RootHintName };
+        foreach (var provider in spec.Providers)
+        {
+            // Class names are unique, but hint names must be unique ignoring case (Minimax vs MiniMax).
+            var stem = "ModelCatalog." + provider.ClassName.TrimStart('@');
+            var hintName = stem + ".g.cs";
+            for (int n = 2; !hintNames.Add(hintName); n++)
+            {
+                hintName = stem + "_" + n + ".g.cs";
+            }
+
+            sources.Add(new GeneratedSource(hintName, EmitProvider(provider, options)));
+        }
+
+        return sources;
+    }
+
+    private static string EmitRoot(CatalogSpec spec, GeneratorOptions options)
+    {
+        var visibility = Visibility(options);
+        var writer = Start(options, 4096);
+        writer.Line("/// <summary>Model refs (<c>provider/model-id</c>) compiled from models.yaml: one nested class per provider, the aliases, the primary model and its fallbacks.</summary>");
+        writer.Line(GeneratedCodeAttribute);
+        writer.Open(visibility + " static partial class ModelIds");
+        writer.Line("/// <summary>Aliases from <c>agents.defaults.models</c>: each constant is the canonical ref the alias stands for.</summary>");
+        writer.Open(visibility + " static partial class Aliases");
+        foreach (var alias in spec.Aliases)
+        {
+            writer.Line("/// <summary>Alias <c>" + SourceFormatting.Xml(alias.Alias) + "</c>: " + SourceFormatting.Xml(alias.Ref) + ".</summary>");
+            writer.Line("public const string " + alias.MemberName + " = " + SourceFormatting.StringLiteral(alias.Ref) + ";");
+        }
+
+        writer.Close();
+        if (spec.Primary is not null)
+        {
+            writer.Line();
+            writer.Line("/// <summary>The primary model (<c>agents.defaults.model.primary</c>): " + SourceFormatting.Xml(spec.Primary) + ".</summary>");
+            writer.Line("public const string Primary = " + SourceFormatting.StringLiteral(spec.Primary) + ";");
+        }
+
+        writer.Line();
+        writer.Line("/// <summary>The fallback models, in order (<c>agents.defaults.model.fallbacks</c>); empty when none are set.</summary>");
+        writer.Line("public static global::System.Collections.Generic.IReadOnlyList<string> Fallbacks { get; } = global::System.Array.AsReadOnly(new string[] { " +
+            string.Join(", ", Map(spec.Fallbacks, SourceFormatting.StringLiteral)) + (spec.Fallbacks.Count > 0 ? " " : "") + "});");
+        writer.Close();
+        writer.Line();
+
+        writer.Line("/// <summary>Model prices in USD per 1M tokens, one nested class per provider (<see cref=\"global::ModelCatalog.ModelCost.Unknown\"/> when models.yaml has no cost).</summary>");
+        writer.Line(GeneratedCodeAttribute);
+        writer.Open(visibility + " static partial class ModelCosts");
+        writer.Close();
+        writer.Line();
+
+        writer.Line("/// <summary>The catalog's providers: base URL, protocol, key reference (never a literal key) and models.</summary>");
+        writer.Line(GeneratedCodeAttribute);
+        writer.Open(visibility + " static partial class ModelProviders");
+        var catalogType = (options.Namespace is null ? "global::" : "global::" + options.Namespace + ".") + "GeneratedModelCatalog";
+        for (int i = 0; i < spec.Providers.Count; i++)
+        {
+            var provider = spec.Providers[i];
+            if (i > 0)
+            {
+                writer.Line();
+            }
+
+            writer.Line("/// <summary>Provider <c>" + SourceFormatting.Xml(provider.Id) + "</c>: " + SourceFormatting.Xml(provider.Api) + " at " +
+                SourceFormatting.Xml(provider.BaseUrl) + ", " + provider.Models.Count + (provider.Models.Count == 1 ? " model" : " models") + ".</summary>");
+            writer.Line("public static readonly global::ModelCatalog.ProviderInfo " + provider.ClassName + " = " + catalogType + ".Instance.GetProvider(" +
+                SourceFormatting.StringLiteral(provider.Id) + ");");
+        }
+
+        writer.Close();
+        writer.Line();
+
+        writer.Line("/// <summary>The catalog compiled from models.yaml merged with ModelCatalog's built-in catalog.</summary>");
+        writer.Line(GeneratedCodeAttribute);
+        writer.Open(visibility + " static partial class GeneratedModelCatalog");
+        writer.Line("/// <summary>The catalog: resolve refs and aliases, list providers and models, hand it to <c>CatalogChatClient</c>. Decoded on first use.</summary>");
+        writer.Line("public static global::ModelCatalog.Catalog Instance { get { return Holder.Catalog; } }");
+        writer.Line();
+        writer.Line("// Compact data instead of thousands of constructor calls keeps the consumer's build fast (format: ModelCatalog/1).");
+        writer.Line("private const string Data =");
+        var chunks = CatalogDataEncoder.Encode(spec);
+        for (int i = 0; i < chunks.Length; i++)
+        {
+            writer.Line("    " + SourceFormatting.StringLiteral(chunks[i]) + (i == chunks.Length - 1 ? ";" : " +"));
+        }
+
+        writer.Line();
+        writer.Open("private static class Holder");
+        writer.Line("internal static readonly global::ModelCatalog.Catalog Catalog = global::ModelCatalog.Catalog.FromGeneratedData(Data);");
+        writer.Close();
+        writer.Close();
+        return Finish(writer, options);
+    }
+
+    private static string EmitProvider(ProviderSpec provider, GeneratorOptions options)
+    {
+        var visibility = Visibility(options);
+        var writer = Start(options, 256 + provider.Models.Count * 400);
+        var providerSummary = "<c>" + SourceFormatting.Xml(provider.Id) + "</c> (" + SourceFormatting.Xml(provider.Api) + " at " + SourceFormatting.Xml(provider.BaseUrl) + ")";
+        writer.Open(visibility + " static partial class ModelIds");
+        writer.Line("/// <summary>Model refs of provider " + providerSummary + ".</summary>");
+        writer.Line(GeneratedCodeAttribute);
+        writer.Open(visibility + " static partial class " + provider.ClassName);
+        for (int i = 0; i < provider.Models.Count; i++)
+        {
+            var model = provider.Models[i];
+            var modelRef = provider.Id + "/" + model.Id;
+            if (i > 0)
+            {
+                writer.Line();
+            }
+
+            writer.Line("/// <summary>" + SourceFormatting.Xml(model.Name) + " (" + SourceFormatting.Xml(modelRef) + "): " + SourceFormatting.Tokens(model.ContextWindow) +
+                "-token context, " + SourceFormatting.Tokens(model.MaxTokens) + " max output, " + SourceFormatting.PriceSummary(model.Cost) + ".</summary>");
+            writer.Line("public const string " + model.MemberName + " = " + SourceFormatting.StringLiteral(modelRef) + ";");
+        }
+
+        writer.Close();
+        writer.Close();
+        writer.Line();
+        writer.Open(visibility + " static partial class ModelCosts");
+        writer.Line("/// <summary>Prices of the models of provider " + providerSummary + ", USD per 1M tokens.</summary>");
+        writer.Line(GeneratedCodeAttribute);
+        writer.Open(visibility + " static partial class " + provider.ClassName);
+        for (int i = 0; i < provider.Models.Count; i++)
+        {
+            var model = provider.Models[i];
+            if (i > 0)
+            {
+                writer.Line();
+            }
+
+            writer.Line("/// <summary>" + SourceFormatting.Xml(provider.Id + "/" + model.Id) + ": " + SourceFormatting.FullPrice(model.Cost) + ".</summary>");
+            writer.Line("public static readonly global::ModelCatalog.ModelCost " + model.MemberName + " = " + CostExpression(model.Cost) + ";");
+        }
+
+        writer.Close();
+        writer.Close();
+        return Finish(writer, options);
+    }
+
+    private static string CostExpression(CostSpec? cost) =>
+        cost is null
+            ? "global::ModelCatalog.ModelCost.Unknown"
+            : "new global::ModelCatalog.ModelCost(" + SourceFormatting.DecimalLiteral(cost.Input) + ", " + SourceFormatting.DecimalLiteral(cost.Output) + ", " +
+              SourceFormatting.DecimalLiteral(cost.CacheRead) + ", " + SourceFormatting.DecimalLiteral(cost.CacheWrite) + ")";
+
+    private static string GeneratedCodeAttribute => "[global::System.CodeDom.Compiler.GeneratedCode(\"ModelCatalog\", \"" + ToolVersion + "\")]";
+
+    private static string Visibility(GeneratorOptions options) => options.IsPublic ? "public" : "internal";
+
+    private static CodeWriter Start(GeneratorOptions options, int capacity)
+    {
+        var writer = new CodeWriter(capacity);
+        writer.Line("// <auto-generated/>");
+        if (options.NullableDirective)
+        {
+            writer.Line("#nullable enable");
+        }
+
+        writer.Line();
+        if (options.Namespace is not null)
+        {
+            writer.Open("namespace " + options.Namespace);
+        }
+
+        return writer;
+    }
+
+    private static string Finish(CodeWriter writer, GeneratorOptions options)
+    {
+        if (options.Namespace is not null)
+        {
+            writer.Close();
+        }
+
+        return writer.ToString();
+    }
+
+    private static IEnumerable<string> Map(IEnumerable<string> values, Func<string, string> map)
+    {
+        foreach (var value in values)
+        {
+            yield return map(value);
+        }
+    }
+}

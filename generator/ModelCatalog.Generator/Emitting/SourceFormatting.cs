@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text;
+using ModelCatalog.Generator.Model;
+
+namespace ModelCatalog.Generator.Emitting;
+
+/// <summary>Culture-invariant formatting of literals and doc-comment text for generated code.</summary>
+internal static class SourceFormatting
+{
+    /// <summary>A C# 7.3 regular string literal (quotes included); control, line-separator and lone surrogate characters are escaped.</summary>
+    public static string StringLiteral(string value)
+    {
+        var builder = new StringBuilder(value.Length + 2);
+        builder.Append('"');
+        for (int i = 0; i < value.Length; i++)
+        {
+            char c = value[i];
+            switch (c)
+            {
+                case '"': builder.Append("\\\""); break;
+                case '\\': builder.Append("\\\\"); break;
+                case '\n': builder.Append("\\n"); break;
+                case '\r': builder.Append("\\r"); break;
+                case '\t': builder.Append("\\t"); break;
+                default:
+                    if (IsPair(value, i))
+                    {
+                        builder.Append(c).Append(value[++i]);
+                    }
+                    else if (c < ' ' || c == '\u0085' || c == '\u2028' || c == '\u2029' || char.IsSurrogate(c))
+                    {
+                        builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        builder.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return builder.Append('"').ToString();
+    }
+
+    /// <summary>A decimal literal (<c>0.375m</c>), exactly as written in models.yaml.</summary>
+    public static string DecimalLiteral(decimal value) => value.ToString(CultureInfo.InvariantCulture) + "m";
+
+    /// <summary>Text safe inside an XML doc comment on one line.</summary>
+    public static string Xml(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            switch (c)
+            {
+                case '&': builder.Append("&amp;"); break;
+                case '<': builder.Append("&lt;"); break;
+                case '>': builder.Append("&gt;"); break;
+                default:
+                    if (IsPair(text, i))
+                    {
+                        builder.Append(c).Append(text[++i]);
+                    }
+                    else
+                    {
+                        builder.Append(c < ' ' || c == '\u0085' || c == '\u2028' || c == '\u2029' || char.IsSurrogate(c) ? ' ' : c);
+                    }
+
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary><c>204,800</c>.</summary>
+    public static string Tokens(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>A price for display: at least two decimals, at most four (float artefacts such as 0.049999999999999996 read 0.05).</summary>
+    public static string Price(decimal value) => "$" + decimal.Round(value, 4).ToString("0.00##", CultureInfo.InvariantCulture);
+
+    /// <summary>"$0.30 in / $1.20 out per 1M tokens", or "price unknown".</summary>
+    public static string PriceSummary(CostSpec? cost) =>
+        cost is null ? "price unknown" : Price(cost.Input) + " in / " + Price(cost.Output) + " out per 1M tokens";
+
+    /// <summary>All four prices, e.g. for the ModelCosts docs.</summary>
+    public static string FullPrice(CostSpec? cost) =>
+        cost is null
+            ? "price unknown (models.yaml has no cost for this model)"
+            : Price(cost.Input) + " in / " + Price(cost.Output) + " out / " + Price(cost.CacheRead) + " cache read / " + Price(cost.CacheWrite) + " cache write per 1M tokens";
+
+    private static bool IsPair(string value, int index) =>
+        char.IsHighSurrogate(value[index]) && index + 1 < value.Length && char.IsLowSurrogate(value[index + 1]);
+}

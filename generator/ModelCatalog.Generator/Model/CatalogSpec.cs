@@ -1,0 +1,15 @@
+using ModelCatalog.Generator.Helpers;
+
+namespace ModelCatalog.Generator.Model;
+
+/// <summary>
+/// Everything the emitters need, with no positions: a comment or whitespace edit in models.yaml yields an equal
+/// spec, so no source is re-emitted.
+/// </summary>
+/// <param name="Primary">Canonical ref of the primary model; <c>null</c> when none is set (or it did not validate).</param>
+internal sealed record CatalogSpec(
+    EquatableArray<ProviderSpec> Providers,
+    EquatableArray<AliasSpec> Aliases,
+    string? Primary,
+    EquatableArray<string> Fallbacks,
+    EquatableArray<string> Allowlist);

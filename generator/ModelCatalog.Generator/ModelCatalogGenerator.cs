@@ -1,0 +1,71 @@
+using System.Collections.Immutable;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using ModelCatalog.Generator.Emitting;
+using ModelCatalog.Generator.Model;
+
+namespace ModelCatalog.Generator;
+
+/// <summary>
+/// Compiles models.yaml (merged with the built-in catalog) into ModelIds, ModelCosts, ModelProviders and
+/// GeneratedModelCatalog. Pipeline values are equatable records only; a C# edit touches no catalog step. The catalog
+/// diagnostics are reported by the analyzers (live while the YAML is edited), not here.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class ModelCatalogGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var options = context.AnalyzerConfigOptionsProvider
+            .Combine(context.ParseOptionsProvider)
+            .Select(static (pair, _) => GeneratorOptionsReader.Read(pair.Left.GlobalOptions, pair.Right))
+            .WithTrackingName(TrackingNames.ReadOptions);
+
+        var configuredPath = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => CatalogFileSelector.ConfiguredPath(provider.GlobalOptions))
+            .WithTrackingName(TrackingNames.SelectCatalogFile);
+
+        var compiled = context.AdditionalTextsProvider
+            .Combine(configuredPath)
+            .Where(static pair => CatalogFileSelector.IsCatalog(pair.Left.Path, pair.Right))
+            .Select(static (pair, cancellationToken) => new CatalogFileResult(
+                pair.Left.Path, CatalogCompiler.Compile(pair.Left.GetText(cancellationToken)?.ToString() ?? string.Empty, cancellationToken).Spec))
+            .WithTrackingName(TrackingNames.ReadCatalog);
+
+        var spec = compiled.Collect()
+            .Select(static (files, _) => Choose(files))
+            .WithTrackingName(TrackingNames.BuildSpec);
+
+        context.RegisterSourceOutput(spec.Combine(options), static (output, pair) =>
+        {
+            foreach (var source in SourceEmitter.Emit(pair.Left, pair.Right))
+            {
+                output.AddSource(source.HintName, SourceText.From(source.Text, Encoding.UTF8));
+            }
+        });
+    }
+
+    private static CatalogSpec Choose(ImmutableArray<CatalogFileResult> files)
+    {
+        if (files.IsDefaultOrEmpty)
+        {
+            return CatalogCompiler.BuiltInCatalogOnly.Spec;
+        }
+
+        var chosen = files[0];
+        foreach (var file in files)
+        {
+            if (string.CompareOrdinal(file.Path, chosen.Path) < 0)
+            {
+                chosen = file;
+            }
+        }
+
+        return chosen.Spec;
+    }
+
+    /// <summary>One candidate catalog file and its spec (equatable: path + positions-free spec).</summary>
+    private sealed record CatalogFileResult(string Path, CatalogSpec Spec);
+}

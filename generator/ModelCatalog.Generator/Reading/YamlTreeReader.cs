@@ -1,0 +1,216 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using ModelCatalog.Generator.Diagnostics;
+using ModelCatalog.Generator.Model;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace ModelCatalog.Generator.Reading;
+
+/// <summary>
+/// Reads catalog text into a <see cref="YamlNode"/> tree with YamlDotNet's event parser, iteratively, within a
+/// nesting limit and a size limit. Anything it cannot read becomes MC0001 at the parser's position; it never throws
+/// (except for cancellation).
+/// </summary>
+internal static class YamlTreeReader
+{
+    public const int MaxDepth = 64;
+    public const int MaxLength = 8 * 1024 * 1024;
+
+    /// <summary>Returns the root node (<c>null</c> for an empty document or after MC0001).</summary>
+    public static YamlNode? Read(string text, List<CatalogDiagnostic> diagnostics, CancellationToken cancellationToken)
+    {
+        if (text.Length > MaxLength)
+        {
+            diagnostics.Add(new CatalogDiagnostic(DiagnosticIds.InvalidSyntax, new TextRange(0, 0),
+                "models.yaml is too large (" + text.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) +
+                " characters; the limit is 8 MB): split it or keep only the providers you use"));
+            return null;
+        }
+
+        // A byte-order mark that survived decoding is not part of the first key; skip it and shift positions back.
+        int offset = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
+        string body = offset == 0 ? text : text.Substring(offset);
+        if (Json5Comments.LooksLikeJson5(body, 0))
+        {
+            body = Json5Comments.Blank(body);
+        }
+
+        try
+        {
+            return Build(new Parser(new StringReader(body)), offset, text.Length, diagnostics, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (YamlException ex)
+        {
+            var start = Clamp(ex.Start.Index + offset, text.Length);
+            diagnostics.Add(new CatalogDiagnostic(DiagnosticIds.InvalidSyntax,
+                TextRange.FromBounds(start, Math.Max(start, Clamp(ex.End.Index + offset, text.Length))),
+                "models.yaml is not valid YAML/JSON5: " + CleanMessage(ex.Message) + "; fix the syntax here"));
+            return null;
+        }
+        catch (Exception ex)
+        {
+            // YamlDotNet raises other exception types on some malformed input; it is still a syntax error.
+            diagnostics.Add(new CatalogDiagnostic(DiagnosticIds.InvalidSyntax, new TextRange(text.Length, 0),
+                "models.yaml could not be read (" + CleanMessage(ex.Message) + "); check the brackets, quotes and indentation"));
+            return null;
+        }
+    }
+
+    private static YamlNode? Build(IParser parser, int offset, int textLength, List<CatalogDiagnostic> diagnostics, CancellationToken cancellationToken)
+    {
+        var stack = new List<Frame>();
+        var anchors = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        YamlNode? root = null;
+        int documents = 0;
+        int events = 0;
+        while (parser.MoveNext())
+        {
+            if ((++events & 0xFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var current = parser.Current!;
+            int start = Clamp(current.Start.Index + offset, textLength);
+            int end = Clamp(current.End.Index + offset, textLength);
+            switch (current)
+            {
+                case DocumentStart:
+                    if (++documents > 1)
+                    {
+                        diagnostics.Add(new CatalogDiagnostic(DiagnosticIds.InvalidSyntax, TextRange.FromBounds(start, end),
+                            "models.yaml holds more than one YAML document; keep a single document (remove this '---')"));
+                        return null;
+                    }
+
+                    break;
+                case Scalar scalar:
+                    var node = new YamlScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, TextRange.FromBounds(start, end));
+                    Remember(anchors, scalar.Anchor, node);
+                    Attach(stack, ref root, node);
+                    break;
+                case MappingStart mapping:
+                    if (!Push(stack, new Frame(new YamlMapping(new TextRange(start, 0)), mapping.Anchor, mapping.Style == MappingStyle.Flow), start, end, diagnostics))
+                    {
+                        return null;
+                    }
+
+                    break;
+                case SequenceStart sequence:
+                    if (!Push(stack, new Frame(new YamlSequence(new TextRange(start, 0)), sequence.Anchor, sequence.Style == SequenceStyle.Flow), start, end, diagnostics))
+                    {
+                        return null;
+                    }
+
+                    break;
+                case MappingEnd:
+                case SequenceEnd:
+                    var frame = stack[stack.Count - 1];
+                    stack.RemoveAt(stack.Count - 1);
+                    var container = frame.Node;
+                    int containerEnd = frame.IsFlow ? Math.Min(textLength, start + 1) : Math.Max(container.Range.Start, frame.LastEnd);
+                    container.Range = TextRange.FromBounds(container.Range.Start, containerEnd);
+                    Remember(anchors, frame.Anchor, container);
+                    Attach(stack, ref root, container);
+                    break;
+                case AnchorAlias alias:
+                    if (!anchors.TryGetValue(alias.Value.Value, out var target))
+                    {
+                        diagnostics.Add(new CatalogDiagnostic(DiagnosticIds.InvalidSyntax, TextRange.FromBounds(start, end),
+                            "alias '*" + alias.Value.Value + "' refers to no earlier anchor '&" + alias.Value.Value + "'; define the anchor before using it"));
+                        return null;
+                    }
+
+                    Attach(stack, ref root, target);
+                    break;
+            }
+        }
+
+        return root;
+    }
+
+    private static bool Push(List<Frame> stack, Frame frame, int start, int end, List<CatalogDiagnostic> diagnostics)
+    {
+        if (stack.Count >= MaxDepth)
+        {
+            diagnostics.Add(new CatalogDiagnostic(DiagnosticIds.InvalidSyntax, TextRange.FromBounds(start, end),
+                "models.yaml nests deeper than " + MaxDepth + " levels; a catalog needs only a few levels"));
+            return false;
+        }
+
+        stack.Add(frame);
+        return true;
+    }
+
+    private static void Attach(List<Frame> stack, ref YamlNode? root, YamlNode node)
+    {
+        if (stack.Count == 0)
+        {
+            root ??= node;
+            return;
+        }
+
+        var frame = stack[stack.Count - 1];
+        frame.LastEnd = Math.Max(frame.LastEnd, node.Range.End);
+        if (frame.Node is YamlSequence sequence)
+        {
+            sequence.Items.Add(node);
+        }
+        else if (frame.PendingKey is null)
+        {
+            frame.PendingKey = node;
+        }
+        else
+        {
+            ((YamlMapping)frame.Node).Entries.Add(new KeyValuePair<YamlNode, YamlNode>(frame.PendingKey, node));
+            frame.PendingKey = null;
+        }
+    }
+
+    // An anchor becomes usable once its node is complete, so an alias can never form a cycle.
+    private static void Remember(Dictionary<string, YamlNode> anchors, AnchorName anchor, YamlNode node)
+    {
+        if (!anchor.IsEmpty)
+        {
+            anchors[anchor.Value] = node;
+        }
+    }
+
+    private static int Clamp(long index, int length) => index < 0 ? 0 : index > length ? length : (int)index;
+
+    private static string CleanMessage(string message)
+    {
+        // YamlDotNet prefixes positions like "(Line: 3, Col: 5, Idx: 20) - (…): "; the diagnostic has the position already.
+        int marker = message.LastIndexOf("): ", StringComparison.Ordinal);
+        var text = marker >= 0 && message.StartsWith("(", StringComparison.Ordinal) ? message.Substring(marker + 3) : message;
+        return text.Trim().TrimEnd('.');
+    }
+
+    private sealed class Frame
+    {
+        public Frame(YamlNode node, AnchorName anchor, bool isFlow)
+        {
+            Node = node;
+            Anchor = anchor;
+            IsFlow = isFlow;
+            LastEnd = node.Range.Start;
+        }
+
+        public YamlNode Node { get; }
+
+        public AnchorName Anchor { get; }
+
+        public bool IsFlow { get; }
+
+        public YamlNode? PendingKey { get; set; }
+
+        public int LastEnd { get; set; }
+    }
+}

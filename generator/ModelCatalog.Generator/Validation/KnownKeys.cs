@@ -1,0 +1,42 @@
+using System;
+using System.Collections.Generic;
+
+namespace ModelCatalog.Generator.Validation;
+
+/// <summary>
+/// The key sets ModelCatalog knows completely (SPEC §2): an unknown key there is MC0002 with a did-you-mean.
+/// "Accepted" keys are OpenClaw keys that are valid but not acted on; they pass silently.
+/// </summary>
+internal static class KnownKeys
+{
+    public static readonly HashSet<string> Models = Set("mode", "providers");
+    public static readonly HashSet<string> ModelsAccepted = Set("bedrockDiscovery", "copilotDiscovery", "huggingfaceDiscovery", "ollamaDiscovery");
+
+    public static readonly HashSet<string> Provider = Set("baseUrl", "api", "apiKey", "authHeader", "headers", "models");
+    public static readonly HashSet<string> ProviderAccepted = Set("auth", "request", "injectNumCtxForOpenAICompat");
+
+    public static readonly HashSet<string> Model = Set("id", "name", "api", "reasoning", "input", "cost", "contextWindow", "maxTokens", "headers");
+    public static readonly HashSet<string> ModelAccepted = Set("contextTokens", "compat");
+
+    public static readonly HashSet<string> Cost = Set("input", "output", "cacheRead", "cacheWrite");
+
+    public static readonly HashSet<string> DefaultModel = Set("primary", "fallbacks");
+
+    public static readonly HashSet<string> AllowEntry = Set("alias");
+    public static readonly HashSet<string> AllowEntryAccepted = Set("params", "streaming");
+
+    public static readonly HashSet<string> SecretRef = Set("source", "provider", "id");
+
+    private static readonly HashSet<string> None = Set();
+
+    public static HashSet<string> NoneAccepted => None;
+
+    /// <summary>OpenClaw's api kinds; the first three are callable.</summary>
+    public static readonly string[] ApiKinds =
+    {
+        "anthropic-messages", "openai-completions", "openai-responses", "openai-codex-responses", "google-generative-ai",
+        "github-copilot", "bedrock-converse-stream", "ollama", "azure-openai-responses",
+    };
+
+    private static HashSet<string> Set(params string[] keys) => new(keys, StringComparer.Ordinal);
+}

@@ -1,0 +1,172 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using ModelCatalog.Generator.Diagnostics;
+using ModelCatalog.Generator.Model;
+using ModelCatalog.Generator.Reading;
+
+namespace ModelCatalog.Generator.Validation;
+
+/// <summary>Typed reads of YAML values, each reporting MC0002/MC0003/MC0005 at the exact node instead of throwing.</summary>
+internal sealed class ValueReader
+{
+    private readonly List<CatalogDiagnostic> _diagnostics;
+
+    public ValueReader(List<CatalogDiagnostic> diagnostics) => _diagnostics = diagnostics;
+
+    public void Report(string id, TextRange range, string message) => _diagnostics.Add(new CatalogDiagnostic(id, range, message));
+
+    /// <summary>
+    /// The entries of a mapping with text keys, first occurrence winning. Later duplicates are MC0005; keys outside
+    /// <paramref name="known"/> ∪ <paramref name="accepted"/> are MC0002 (pass <c>null</c> for open key sets).
+    /// </summary>
+    public List<KeyValuePair<YamlScalar, YamlNode>> Entries(
+        YamlMapping mapping, string where, HashSet<string>? known, HashSet<string>? accepted = null, bool ignoreCase = false)
+    {
+        var result = new List<KeyValuePair<YamlScalar, YamlNode>>(mapping.Entries.Count);
+        var seen = new HashSet<string>(ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+        foreach (var entry in mapping.Entries)
+        {
+            if (entry.Key is not YamlScalar key || key.IsNull)
+            {
+                Report(DiagnosticIds.InvalidValue, entry.Key.Range, "a key in " + where + " must be text, not " + entry.Key.KindName + "; write a plain key");
+                continue;
+            }
+
+            if (!seen.Add(key.Value))
+            {
+                Report(DiagnosticIds.Duplicate, key.Range, "duplicate key '" + key.Value + "' in " + where + "; the first one is used, remove this one");
+                continue;
+            }
+
+            if (known is not null && !known.Contains(key.Value) && (accepted is null || !accepted.Contains(key.Value)))
+            {
+                var suggestion = Suggestions.Closest(key.Value, known);
+                Report(DiagnosticIds.UnknownKey, key.Range, "unknown key '" + key.Value + "' in " + where +
+                    (suggestion is null ? "; it is ignored (known keys: " + string.Join(", ", known) + ")" : "; did you mean '" + suggestion + "'?"));
+                continue;
+            }
+
+            result.Add(new KeyValuePair<YamlScalar, YamlNode>(key, entry.Value));
+        }
+
+        return result;
+    }
+
+    public YamlMapping? Mapping(YamlNode node, string what)
+    {
+        if (node is YamlMapping mapping)
+        {
+            return mapping;
+        }
+
+        if (node is not YamlScalar { IsNull: true })
+        {
+            Report(DiagnosticIds.InvalidValue, node.Range, what + " must be a mapping, not " + node.KindName);
+        }
+
+        return null;
+    }
+
+    public YamlSequence? Sequence(YamlNode node, string what)
+    {
+        if (node is YamlSequence sequence)
+        {
+            return sequence;
+        }
+
+        if (node is not YamlScalar { IsNull: true })
+        {
+            Report(DiagnosticIds.InvalidValue, node.Range, what + " must be a list, not " + node.KindName + "; write [a, b]");
+        }
+
+        return null;
+    }
+
+    /// <summary>A non-empty text value (numbers written without quotes are text too: ids like <c>123</c>).</summary>
+    public Positioned<string> Text(YamlNode node, string what)
+    {
+        if (node is YamlScalar scalar && !scalar.IsNull)
+        {
+            if (scalar.Value.Trim().Length == 0)
+            {
+                Report(DiagnosticIds.InvalidValue, node.Range, what + " must not be empty");
+                return default;
+            }
+
+            return new Positioned<string>(scalar.Value, scalar.Range);
+        }
+
+        Report(DiagnosticIds.InvalidValue, node.Range, what + " must be text, not " + node.KindName);
+        return default;
+    }
+
+    public Positioned<bool> Boolean(YamlNode node, string what)
+    {
+        if (node is YamlScalar { IsPlain: true } scalar)
+        {
+            switch (scalar.Value)
+            {
+                case "true": case "True": case "TRUE": return new Positioned<bool>(true, scalar.Range);
+                case "false": case "False": case "FALSE": return new Positioned<bool>(false, scalar.Range);
+            }
+        }
+
+        Report(DiagnosticIds.InvalidValue, node.Range, what + " must be true or false, not " + node.KindName);
+        return default;
+    }
+
+    /// <summary>A positive whole number that fits in an int (underscores as digit separators allowed).</summary>
+    public Positioned<int> PositiveInteger(YamlNode node, string what)
+    {
+        if (Number(node, what, out var value, out var scalar))
+        {
+            if (value <= 0 || value != decimal.Truncate(value) || value > int.MaxValue)
+            {
+                Report(DiagnosticIds.InvalidValue, scalar!.Range, what + " must be a positive whole number of tokens (at most 2,147,483,647), not " + scalar.Value);
+                return default;
+            }
+
+            return new Positioned<int>((int)value, scalar!.Range);
+        }
+
+        return default;
+    }
+
+    /// <summary>A price in USD per 1M tokens: a number ≥ 0, kept exactly as a decimal.</summary>
+    public bool Price(YamlNode node, string what, out decimal value)
+    {
+        if (Number(node, what, out value, out var scalar))
+        {
+            if (value < 0)
+            {
+                Report(DiagnosticIds.InvalidValue, scalar!.Range, what + " must not be negative (" + scalar.Value + "); prices are USD per 1M tokens");
+                return false;
+            }
+
+            return true;
+        }
+
+        return false;
+    }
+
+    private bool Number(YamlNode node, string what, out decimal value, out YamlScalar? scalar)
+    {
+        value = 0;
+        scalar = node as YamlScalar;
+        if (scalar is null || !scalar.IsPlain || scalar.IsNull)
+        {
+            Report(DiagnosticIds.InvalidValue, node.Range, what + " must be a number, not " + node.KindName + (scalar is { IsPlain: false } ? " (remove the quotes)" : ""));
+            return false;
+        }
+
+        var text = scalar.Value.IndexOf('_') >= 0 ? scalar.Value.Replace("_", "") : scalar.Value;
+        if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+        {
+            Report(DiagnosticIds.InvalidValue, scalar.Range, what + " must be a number, not '" + scalar.Value + "'");
+            return false;
+        }
+
+        return true;
+    }
+}

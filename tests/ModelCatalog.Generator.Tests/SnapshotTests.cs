@@ -1,0 +1,44 @@
+using System.IO;
+using System.Linq;
+using ModelCatalog.Generator.Tests.Infrastructure;
+using Xunit;
+
+namespace ModelCatalog.Generator.Tests;
+
+/// <summary>The exact generated source for real OpenClaw configs and for a catalog exercising every feature.</summary>
+public sealed class SnapshotTests
+{
+    [Theory]
+    [InlineData("lmstudio-local.models.yaml")]
+    [InlineData("minimax-api-key.models.yaml")]
+    [InlineData("opus-primary-minimax-fallback.models.yaml")]
+    public void SharedExample(string file) =>
+        VerifyAll(Path.GetFileNameWithoutExtension(Path.GetFileNameWithoutExtension(file)), TestPaths.ReadShared(Path.Combine("examples", file)));
+
+    [Fact]
+    public void EveryFeature() =>
+        VerifyAll("everything", File.ReadAllText(Path.Combine(TestPaths.ProjectDirectory, "Catalogs", "everything.models.yaml")));
+
+    [Fact]
+    public void NoCatalogFileGeneratesTheBuiltInCatalog() => VerifyAll("built-in", null);
+
+    [Fact]
+    public void PublicVisibilityAndCustomNamespace()
+    {
+        var (_, sources) = GeneratorHarness.Run(
+            "agents: { defaults: { model: minimax/MiniMax-M2.1 } }",
+            null,
+            ("build_property.RootNamespace", "Ignored"),
+            ("build_property.ModelCatalogNamespace", "My.Models"),
+            ("build_property.ModelCatalogVisibility", "public"));
+        Snapshot.Verify("public", "ModelCatalog.g.cs", sources["ModelCatalog.g.cs"]);
+        Snapshot.Verify("public", "ModelCatalog.Minimax.g.cs", sources["ModelCatalog.Minimax.g.cs"]);
+    }
+
+    private static void VerifyAll(string name, string? catalog)
+    {
+        var (output, sources) = GeneratorHarness.Run(catalog);
+        GeneratorHarness.AssertCompilesClean(output);
+        Snapshot.VerifyAll(name, sources.OrderBy(s => s.Key, System.StringComparer.Ordinal));
+    }
+}
