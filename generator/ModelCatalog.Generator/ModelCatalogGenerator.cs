@@ -30,8 +30,7 @@ public sealed class ModelCatalogGenerator : IIncrementalGenerator
         var compiled = context.AdditionalTextsProvider
             .Combine(configuredPath)
             .Where(static pair => CatalogFileSelector.IsCatalog(pair.Left.Path, pair.Right))
-            .Select(static (pair, cancellationToken) => new CatalogFileResult(
-                pair.Left.Path, CatalogCompiler.Compile(pair.Left.GetText(cancellationToken)?.ToString() ?? string.Empty, cancellationToken).Spec))
+            .Select(static (pair, cancellationToken) => new CatalogFileResult(pair.Left.Path, Compile(pair.Left, cancellationToken)))
             .WithTrackingName(TrackingNames.ReadCatalog);
 
         var spec = compiled.Collect()
@@ -46,6 +45,11 @@ public sealed class ModelCatalogGenerator : IIncrementalGenerator
             }
         });
     }
+
+    private static CatalogSpec Compile(AdditionalText file, System.Threading.CancellationToken cancellationToken) =>
+        file.GetText(cancellationToken) is { } text
+            ? CompiledCatalogCache.Get(text, cancellationToken).Spec
+            : CatalogCompiler.BuiltInCatalogOnly.Spec;
 
     private static CatalogSpec Choose(ImmutableArray<CatalogFileResult> files)
     {

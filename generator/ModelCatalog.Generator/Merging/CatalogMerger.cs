@@ -167,11 +167,12 @@ internal static class CatalogMerger
         }
 
         provider.IsInvalid = true;
-        var missing = provider.BaseUrl is null && provider.Api is null ? "baseUrl and api" : provider.BaseUrl is null ? "baseUrl" : "api";
-        var why = replace ? "in replace mode every provider needs" : "provider '" + provider.Id + "' is not built in, so it needs";
+        var missing = provider.BaseUrl is null && provider.Api is null ? "no baseUrl and no api" : provider.BaseUrl is null ? "no baseUrl" : "no api";
+        var why = replace ? "in replace mode every provider needs both" : "a provider that is not built in needs both";
+        var add = (provider.BaseUrl is null ? "baseUrl: https://…" : "") + (provider.BaseUrl is null && provider.Api is null ? " and " : "") +
+                  (provider.Api is null ? "api: openai-completions (or anthropic-messages, openai-responses)" : "");
         diagnostics.Add(new CatalogDiagnostic(DiagnosticIds.MissingField, provider.UserKeyRange ?? default,
-            "provider '" + provider.Id + "' has no " + missing + ": " + why + " baseUrl and api; add " +
-            (provider.BaseUrl is null ? "baseUrl: https://… " : "") + (provider.Api is null ? "api: openai-completions (or anthropic-messages, openai-responses)" : "").TrimEnd()));
+            "provider '" + provider.Id + "' has " + missing + ": " + why + "; add " + add));
     }
 
     private static void CheckSecrets(MergedProvider provider, List<CatalogDiagnostic> diagnostics)

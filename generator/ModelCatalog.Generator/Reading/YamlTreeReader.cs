@@ -140,7 +140,7 @@ internal static class YamlTreeReader
     {
         if (stack.Count >= MaxDepth)
         {
-            diagnostics.Add(new CatalogDiagnostic(DiagnosticIds.InvalidSyntax, TextRange.FromBounds(start, end),
+            diagnostics.Add(new CatalogDiagnostic(DiagnosticIds.InvalidSyntax, TextRange.FromBounds(start, Math.Max(end, start + 1)),
                 "models.yaml nests deeper than " + MaxDepth + " levels; a catalog needs only a few levels"));
             return false;
         }

@@ -190,7 +190,7 @@ internal sealed class CatalogDocumentReader
             }
             else if (_values.Mapping(entry.Value, "models.providers") is { } providers)
             {
-                foreach (var provider in _values.Entries(providers, "models.providers", known: null, ignoreCase: true))
+                foreach (var provider in _values.Entries(providers, "models.providers", known: null, ignoreCase: true, entryKind: "provider"))
                 {
                     ReadProvider(provider.Key, provider.Value, catalog);
                 }

@@ -21,7 +21,7 @@ internal sealed class ValueReader
     /// <paramref name="known"/> ∪ <paramref name="accepted"/> are MC0002 (pass <c>null</c> for open key sets).
     /// </summary>
     public List<KeyValuePair<YamlScalar, YamlNode>> Entries(
-        YamlMapping mapping, string where, HashSet<string>? known, HashSet<string>? accepted = null, bool ignoreCase = false)
+        YamlMapping mapping, string where, HashSet<string>? known, HashSet<string>? accepted = null, bool ignoreCase = false, string? entryKind = null)
     {
         var result = new List<KeyValuePair<YamlScalar, YamlNode>>(mapping.Entries.Count);
         var seen = new HashSet<string>(ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
@@ -35,7 +35,9 @@ internal sealed class ValueReader
 
             if (!seen.Add(key.Value))
             {
-                Report(DiagnosticIds.Duplicate, key.Range, "duplicate key '" + key.Value + "' in " + where + "; the first one is used, remove this one");
+                Report(DiagnosticIds.Duplicate, key.Range, entryKind is null
+                    ? "duplicate key '" + key.Value + "' in " + where + "; the first one is used, remove this one"
+                    : "duplicate " + entryKind + " '" + key.Value + "' (" + entryKind + " ids are unique ignoring case); merge it into the first block or rename it");
                 continue;
             }
 

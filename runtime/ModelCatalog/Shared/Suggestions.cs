@@ -46,7 +46,10 @@ internal static class Suggestions
     /// <summary>How many edits still count as a typo: 1 for short values, then a third of the length, at most 4.</summary>
     public static int MaxDistance(string value) => Math.Max(1, Math.Min(4, value.Length / 3));
 
-    /// <summary>Case-insensitive Levenshtein distance, cut off at <paramref name="cutoff"/> + 1.</summary>
+    /// <summary>
+    /// Case-insensitive edit distance counting an adjacent transposition as one edit (optimal string alignment:
+    /// "mrege" is one edit from "merge"), cut off at <paramref name="cutoff"/> + 1.
+    /// </summary>
     public static int Distance(string a, string b, int cutoff = int.MaxValue)
     {
         if (Math.Abs(a.Length - b.Length) > cutoff)
@@ -54,6 +57,7 @@ internal static class Suggestions
             return cutoff == int.MaxValue ? cutoff : cutoff + 1;
         }
 
+        var beforePrevious = new int[b.Length + 1];
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];
         for (int j = 0; j <= b.Length; j++)
@@ -68,9 +72,15 @@ internal static class Suggestions
             char ca = char.ToUpperInvariant(a[i - 1]);
             for (int j = 1; j <= b.Length; j++)
             {
-                int cost = ca == char.ToUpperInvariant(b[j - 1]) ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-                rowMin = Math.Min(rowMin, current[j]);
+                char cb = char.ToUpperInvariant(b[j - 1]);
+                int value = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (ca == cb ? 0 : 1));
+                if (i > 1 && j > 1 && ca == char.ToUpperInvariant(b[j - 2]) && char.ToUpperInvariant(a[i - 2]) == cb)
+                {
+                    value = Math.Min(value, beforePrevious[j - 2] + 1);
+                }
+
+                current[j] = value;
+                rowMin = Math.Min(rowMin, value);
             }
 
             if (rowMin > cutoff)
@@ -78,9 +88,10 @@ internal static class Suggestions
                 return cutoff + 1;
             }
 
-            var swap = previous;
+            var recycled = beforePrevious;
+            beforePrevious = previous;
             previous = current;
-            current = swap;
+            current = recycled;
         }
 
         return previous[b.Length];

@@ -1,0 +1,43 @@
+using System.IO;
+using System.Runtime.CompilerServices;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace ModelCatalog.Analyzers.Tests.Infrastructure;
+
+/// <summary>Runs <see cref="CatalogFileAnalyzer"/> over a models.yaml additional file and checks the exact diagnostics.</summary>
+internal static class CatalogVerifier
+{
+    public const string CatalogPath = "/0/models.yaml";
+
+    public static DiagnosticResult Diagnostic(string id, DiagnosticSeverity severity) => new(id, severity);
+
+    public static Task VerifyAsync(string catalog, params DiagnosticResult[] expected) => VerifyAsync(catalog, null, expected);
+
+    public static async Task VerifyAsync(string catalog, string? globalConfig, params DiagnosticResult[] expected)
+    {
+        var test = new CSharpAnalyzerTest<CatalogFileAnalyzer, DefaultVerifier>
+        {
+            TestCode = "class Program { static void Main() { } }",
+            ReferenceAssemblies = new ReferenceAssemblies("net8.0"),
+        };
+        test.TestState.AdditionalReferences.AddRange(Basic.Reference.Assemblies.Net80.References.All);
+        test.TestState.AdditionalFiles.Add((CatalogPath, catalog));
+        if (globalConfig is not null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n" + globalConfig));
+        }
+
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync();
+    }
+
+    /// <summary>shared/ sits beside the repository.</summary>
+    public static string ReadShared(string relativePath) =>
+        File.ReadAllText(Path.Combine(RepositoryRoot(), "..", "shared", relativePath));
+
+    public static string RepositoryRoot([CallerFilePath] string path = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", "..", ".."));
+}
