@@ -426,9 +426,10 @@ internal sealed class CatalogDocumentReader
             return url;
         }
 
-        // ${VAR} parts are resolved at run time; judge the URL with a stand-in host for them.
+        // ${VAR} parts are resolved at run time: a leading reference supplies scheme and host ("${GATEWAY}/v1");
+        // elsewhere the URL is judged with a stand-in for each reference.
         var probe = VariableReferences.Expand(url.Value, _ => "placeholder", out _) ?? url.Value;
-        if (VariableReferences.IsWholeReference(url.Value, out _) ||
+        if (StartsWithReference(url.Value) ||
             (Uri.TryCreate(probe, UriKind.Absolute, out var uri) && (uri.Scheme == "http" || uri.Scheme == "https") && uri.Host.Length > 0))
         {
             return url;
@@ -436,6 +437,12 @@ internal sealed class CatalogDocumentReader
 
         _values.Report(DiagnosticIds.InvalidValue, url.Range, where + " baseUrl '" + url.Value + "' is not an absolute http(s) URL; write e.g. https://api.example.com/v1 or ${BASE_URL}");
         return default;
+    }
+
+    private static bool StartsWithReference(string value)
+    {
+        int close = value.IndexOf('}');
+        return value.StartsWith("${", StringComparison.Ordinal) && close > 2 && VariableReferences.IsWholeReference(value.Substring(0, close + 1), out _);
     }
 
     /// <summary>A string, or OpenClaw's SecretRef <c>{ source: env, id: VAR }</c>, returned as <c>${VAR}</c>.</summary>
