@@ -1,0 +1,41 @@
+using System;
+using System.IO;
+using System.Linq;
+using ModelCatalog.Fuzz;
+
+// Long fuzz run of the catalog reader (see README): dotnet run -c Release --project tests/ModelCatalog.Fuzz -- 100000 [seed]
+int count = args.Length > 0 ? int.Parse(args[0]) : 100_000;
+int seed = args.Length > 1 ? int.Parse(args[1]) : Environment.TickCount;
+var root = AppContext.BaseDirectory;
+string Find(string relative)
+{
+    for (var dir = new DirectoryInfo(root); dir is not null; dir = dir.Parent)
+    {
+        var candidate = Path.Combine(dir.FullName, relative);
+        if (File.Exists(candidate))
+        {
+            return candidate;
+        }
+    }
+
+    throw new FileNotFoundException(relative);
+}
+
+var seeds = new[] { "models.yaml" }.Select(Find)
+    .Concat(Directory.GetFiles(Path.GetDirectoryName(Find("shared/examples/lmstudio-local.models.yaml"))!, "*.yaml"))
+    .Select(File.ReadAllText).ToList();
+var large = File.ReadAllText(Find("shared/catalogs/models-dev.yaml"));
+seeds.Add(large.Substring(0, 20_000));
+seeds.Add(File.ReadAllText(Find("shared/catalogs/litellm.yaml")).Substring(0, 20_000));
+
+Console.WriteLine($"fuzzing the catalog reader: {count:N0} inputs, seed {seed}");
+var started = DateTime.UtcNow;
+var report = CatalogFuzzer.Run(new FuzzInputs(seeds, large) { LargeCatalogEvery = 500 }, seed, count,
+    i => { if ((i + 1) % 10_000 == 0) Console.WriteLine($"  {i + 1:N0} inputs, {DateTime.UtcNow - started:mm\\:ss}"); });
+Console.WriteLine($"inputs: {report.Inputs:N0} ({report.WithSyntaxError:N0} with MC0001, {report.WithOtherDiagnostics:N0} with other diagnostics), crashes: {report.Crashes}, failures: {report.Failures}, slowest: {report.Slowest.TotalMilliseconds:N0} ms, most allocated: {report.MostBytes / 1024 / 1024:N0} MB");
+foreach (var failure in report.Samples)
+{
+    Console.WriteLine($"  input {failure.Index} ({failure.Kind}): {failure.Problem}; text starts {failure.Text.Substring(0, Math.Min(80, failure.Text.Length)).Replace("\n", "\\n")}");
+}
+
+return report.Failures == 0 ? 0 : 1;

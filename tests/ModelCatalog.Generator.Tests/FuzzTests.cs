@@ -1,0 +1,65 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using ModelCatalog.Fuzz;
+using ModelCatalog.Generator.Tests.Infrastructure;
+using Xunit;
+
+namespace ModelCatalog.Generator.Tests;
+
+/// <summary>
+/// Thousands of hostile inputs: the catalog pass never throws, reports MC0001 for every text YamlDotNet rejects, and
+/// stays within time and allocation bounds. The same fuzzer runs long from the command line (README).
+/// </summary>
+public sealed class FuzzTests
+{
+    private static readonly FuzzInputs Inputs = new(Seeds(), TestPaths.ReadShared("catalogs/models-dev.yaml")) { LargeCatalogEvery = 250 };
+
+    [Fact]
+    public void FourThousandHostileInputsNeverCrashTheCatalogPass()
+    {
+        var report = CatalogFuzzer.Run(Inputs, seed: 20261125, count: 4000);
+        Assert.True(report.Failures == 0, string.Join("\n", report.Samples.Select(f => $"input {f.Index} ({f.Kind}): {f.Problem}")));
+        Assert.Equal(0, report.Crashes);
+        Assert.True(report.WithSyntaxError > 400, "too few syntax errors reached: " + report.WithSyntaxError);
+        Assert.True(report.WithOtherDiagnostics > 400, "too few validation errors reached: " + report.WithOtherDiagnostics);
+    }
+
+    [Fact]
+    public void TheGeneratorItselfNeverFailsOnHostileInput()
+    {
+        // Through the real driver: an escaping exception would be CS8785 and drop all generated code.
+        for (int i = 0; i < 150; i++)
+        {
+            var (_, text) = Inputs.Create(7, i * 7 + 1);
+            var (output, sources) = GeneratorHarness.Run(text);
+            Assert.Contains("ModelCatalog.g.cs", sources.Keys);
+            Assert.DoesNotContain(output.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
+        }
+    }
+
+    [Fact]
+    public void EveryCutOfTheLargeCatalogIsHandled()
+    {
+        var catalog = TestPaths.ReadShared("catalogs/litellm.yaml");
+        var random = new System.Random(42);
+        for (int i = 0; i < 12; i++)
+        {
+            var compiled = CatalogCompiler.Compile(catalog.Substring(0, random.Next(catalog.Length)), default);
+            Assert.NotEmpty(compiled.Spec.Providers); // the built-in catalog at least
+        }
+    }
+
+    private static IEnumerable<string> Seeds()
+    {
+        yield return File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "models.yaml"));
+        yield return File.ReadAllText(Path.Combine(TestPaths.ProjectDirectory, "Catalogs", "everything.models.yaml"));
+        foreach (var example in Directory.GetFiles(Path.Combine(TestPaths.Shared, "examples"), "*.yaml"))
+        {
+            yield return File.ReadAllText(example);
+        }
+
+        yield return TestPaths.ReadShared("catalogs/litellm.yaml").Substring(0, 20_000);
+    }
+}
