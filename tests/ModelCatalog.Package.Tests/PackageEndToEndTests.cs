@@ -1,0 +1,124 @@
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace ModelCatalog.Package.Tests;
+
+/// <summary>
+/// The product as a new user meets it: the packed ModelCatalog package, added by id to a fresh console project from a
+/// local folder feed, with a models.yaml next to the project.
+/// </summary>
+public sealed class PackageEndToEndTests : IClassFixture<PackageFixture>
+{
+    private const string Catalog = """
+        env:
+          ACME_API_KEY: ""
+        agents:
+          defaults:
+            model: { primary: acme/acme-large, fallbacks: [minimax/MiniMax-M2.1] }
+            models:
+              acme/acme-large: { alias: large }
+        models:
+          providers:
+            acme:
+              baseUrl: https://api.acme.example/v1
+              api: openai-completions
+              apiKey: ${ACME_API_KEY}
+              models:
+                - { id: acme-large, name: Acme Large, cost: { input: 2, output: 8 }, contextWindow: 128000 }
+            office:
+              baseUrl: https://llm.office.example/v1
+              api: openai-responses
+              apiKey: sk-office-literal-secret-4711
+              models: [{ id: office-model }]
+
+        """;
+
+    private const string Program = """
+        using System;
+        using Demo;
+
+        Console.WriteLine("const=" + ModelIds.Acme.AcmeLarge);
+        Console.WriteLine("primary=" + ModelIds.Primary + ";fallbacks=" + string.Join(",", ModelIds.Fallbacks));
+        Console.WriteLine("alias=" + ModelIds.Aliases.Large);
+        Console.WriteLine("builtin=" + ModelIds.Anthropic.ClaudeOpus4_6);
+        Console.WriteLine("cost=" + ModelCosts.Acme.AcmeLarge.Compute(1_000_000, 500_000));
+        var office = ModelProviders.Office;
+        Console.WriteLine("office=" + office.IsApiKeyOmitted + "/" + (office.ApiKey ?? "null"));
+        Console.WriteLine("resolve=" + GeneratedModelCatalog.Instance.Resolve("LARGE").Ref);
+
+        """;
+
+    private readonly PackageFixture _package;
+
+    public PackageEndToEndTests(PackageFixture package) => _package = package;
+
+    [Fact]
+    public void PackageHoldsRuntimeAnalyzersAndBuildFilesButNoGeneratorDependencies()
+    {
+        using var archive = ZipFile.OpenRead(_package.PackagePath);
+        var entries = archive.Entries.Select(e => e.FullName).ToHashSet();
+        foreach (var expected in new[]
+        {
+            "lib/netstandard2.0/ModelCatalog.dll", "lib/net8.0/ModelCatalog.dll",
+            "analyzers/dotnet/cs/ModelCatalog.Generator.dll", "analyzers/dotnet/cs/ModelCatalog.Analyzers.dll",
+            "analyzers/dotnet/cs/ModelCatalog.CodeFixes.dll", "analyzers/dotnet/cs/YamlDotNet.dll",
+            "build/ModelCatalog.props", "build/ModelCatalog.targets", "buildTransitive/ModelCatalog.props", "buildTransitive/ModelCatalog.targets",
+            "README.md",
+        })
+        {
+            Assert.Contains(expected, entries);
+        }
+
+        using var nuspec = new StreamReader(archive.Entries.Single(e => e.FullName == "ModelCatalog.nuspec").Open());
+        var text = nuspec.ReadToEnd();
+        Assert.Contains("id=\"Microsoft.Extensions.AI.Abstractions\"", text);
+        Assert.DoesNotContain("YamlDotNet", text);
+        Assert.DoesNotContain("Microsoft.CodeAnalysis", text);
+    }
+
+    [Fact]
+    public void FreshConsoleProjectGetsTheGeneratedApiDiagnosticsAndNoSecrets()
+    {
+        var app = _package.NewConsoleApp("Demo");
+        File.WriteAllText(Path.Combine(app, "models.yaml"), Catalog);
+        File.WriteAllText(Path.Combine(app, "Program.cs"), Program);
+
+        // 1. It builds; the only catalog diagnostic is the literal key, at its exact position.
+        var build = DotNetCli.Succeed(app, "build --disable-build-servers", _package.Packages);
+        var catalogDiagnostics = Regex.Matches(build, @"models\.yaml\((\d+),(\d+)\): (\w+) (MC\d{4}): ([^\[]*)").Select(m => m.Value).Distinct().ToArray();
+        Assert.Equal(new[] { "models.yaml(19,15): warning MC0006: provider 'office' has a literal apiKey; keys are never compiled in (calls will fail until it is a reference): write apiKey: ${OFFICE_API_KEY} and set that variable (https://github.com/modelcatalog/ModelCatalog/blob/main/README.md#mc0006) " }, catalogDiagnostics);
+
+        // 2. The generated API works at run time.
+        var run = DotNetCli.Succeed(app, "run --no-build", _package.Packages);
+        Assert.Contains("const=acme/acme-large", run);
+        Assert.Contains("primary=acme/acme-large;fallbacks=minimax/MiniMax-M2.1", run);
+        Assert.Contains("alias=acme/acme-large", run);
+        Assert.Contains("builtin=anthropic/claude-opus-4-6", run);
+        Assert.Contains("cost=6", run);                    // (1M × $2 + 0.5M × $8) / 1M
+        Assert.Contains("office=True/null", run);
+        Assert.Contains("resolve=acme/acme-large", run);
+
+        // 3. The literal key from models.yaml is nowhere in the compiled assembly.
+        var assembly = Directory.GetFiles(Path.Combine(app, "bin"), "Demo.dll", SearchOption.AllDirectories).Single();
+        var bytes = File.ReadAllBytes(assembly);
+        Assert.DoesNotContain("sk-office-literal-secret-4711", Encoding.UTF8.GetString(bytes));
+        Assert.DoesNotContain("sk-office-literal-secret-4711", Encoding.Unicode.GetString(bytes));
+
+        // 4. .globalconfig severities apply to catalog diagnostics.
+        File.WriteAllText(Path.Combine(app, ".globalconfig"), "is_global = true\ndotnet_diagnostic.MC0006.severity = none\n");
+        Assert.DoesNotContain("MC0006", DotNetCli.Succeed(app, "build --disable-build-servers", _package.Packages));
+        File.Delete(Path.Combine(app, ".globalconfig"));
+
+        // 5. A YAML syntax error is one MC0001 at the parser's position; code using built-in ids still compiles (no CS0103 flood).
+        File.WriteAllText(Path.Combine(app, "models.yaml"), "models:\n  providers:\n    acme: { baseUrl: https://x.example, api: openai-completions\n");
+        File.WriteAllText(Path.Combine(app, "Program.cs"), "System.Console.WriteLine(Demo.ModelIds.Minimax.MiniMaxM2_1);\n");
+        var (exitCode, broken) = DotNetCli.Run(app, "build --disable-build-servers", _package.Packages);
+        Assert.NotEqual(0, exitCode);
+        Assert.Matches(@"models\.yaml\(4,1\): error MC0001: models\.yaml is not valid YAML/JSON5: ", broken);
+        Assert.DoesNotContain("error CS", broken);
+    }
+}
