@@ -55,53 +55,21 @@ internal sealed class ModelRoute
             "api '" + Model.ApiName + "' of " + Model.Ref + " is not callable; CatalogChatClient speaks anthropic-messages, openai-completions and openai-responses.",
             providerWide: string.Equals(Model.ApiName, Provider.ApiName, StringComparison.Ordinal));
 
-        var apiKey = ResolveApiKey(secrets);
-        var url = _staticUrl ?? protocol.BuildUrl(Expand(Provider.BaseUrl, secrets, "the base URL", providerWide: true));
+        var apiKey = ProviderSecrets.ResolveApiKey(Provider, secrets);
+        var url = _staticUrl ?? protocol.BuildUrl(ProviderSecrets.Expand(Provider, Provider.BaseUrl, secrets, "the base URL", providerWide: true));
         List<string>? secretValues = apiKey is null ? null : new List<string>(1 + _headers.Length) { apiKey };
         KeyValuePair<string, string>[] headers = _headers.Length == 0 ? Array.Empty<KeyValuePair<string, string>>() : new KeyValuePair<string, string>[_headers.Length];
         for (int i = 0; i < _headers.Length; i++)
         {
             var template = _headers[i];
             var value = template.HasReference
-                ? Expand(template.Value, secrets, "header '" + template.Name + "'", providerWide: !template.IsModelLevel)
+                ? ProviderSecrets.Expand(Provider, template.Value, secrets, "header '" + template.Name + "'", providerWide: !template.IsModelLevel)
                 : template.Value;
             headers[i] = new KeyValuePair<string, string>(template.Name, value);
             (secretValues ??= new List<string>(_headers.Length)).Add(value);
         }
 
         return new ResolvedRoute(new Uri(url), apiKey, headers, (IReadOnlyList<string>?)secretValues ?? Array.Empty<string>());
-    }
-
-    private string? ResolveApiKey(ISecretResolver secrets)
-    {
-        if (Provider.IsApiKeyOmitted)
-        {
-            throw new ProviderFailureException(
-                FailureReason.Configuration, "literal key for " + Provider.Id + " is not compiled in; use ${VAR}", providerWide: true);
-        }
-
-        var key = Provider.ApiKey;
-        if (key is null)
-        {
-            return null;
-        }
-
-        // A literal key (a loopback provider's placeholder, or one given in code) is used as it is.
-        return Expand(key, secrets, "the API key", providerWide: true);
-    }
-
-    private string Expand(string template, ISecretResolver secrets, string what, bool providerWide)
-    {
-        var value = VariableReferences.Expand(template, secrets.Resolve, out var missing);
-        if (value is null)
-        {
-            throw new ProviderFailureException(
-                FailureReason.Configuration,
-                "Variable " + missing + " is not set (" + what + " of provider '" + Provider.Id + "' is ${" + missing + "}); set it, e.g. as an environment variable.",
-                providerWide: providerWide);
-        }
-
-        return value;
     }
 
     private sealed class HeaderTemplate
