@@ -8,6 +8,9 @@ namespace ModelCatalog;
 /// <summary>Small JSON reading/writing helpers shared by the three protocols.</summary>
 internal static class JsonHelpers
 {
+    // MEAI's defaults indent; tool arguments and results travel inside JSON strings, where compact is expected.
+    private static readonly JsonSerializerOptions Compact = new(AIJsonUtilities.DefaultOptions) { WriteIndented = false };
+
     public static string? GetString(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
             ? value.GetString()
@@ -78,7 +81,7 @@ internal static class JsonHelpers
     public static string ArgumentsJson(IDictionary<string, object?>? arguments) =>
         arguments is null || arguments.Count == 0
             ? "{}"
-            : JsonSerializer.Serialize(arguments, AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(IDictionary<string, object?>)));
+            : JsonSerializer.Serialize(arguments, Compact.GetTypeInfo(typeof(IDictionary<string, object?>)));
 
     /// <summary>A tool result as text: strings as they are, anything else as JSON.</summary>
     public static string ResultText(FunctionResultContent result)
@@ -94,7 +97,7 @@ internal static class JsonHelpers
             case JsonElement element:
                 return element.GetRawText();
             default:
-                return JsonSerializer.Serialize(result.Result, AIJsonUtilities.DefaultOptions.GetTypeInfo(result.Result.GetType()));
+                return JsonSerializer.Serialize(result.Result, Compact.GetTypeInfo(result.Result.GetType()));
         }
     }
 
