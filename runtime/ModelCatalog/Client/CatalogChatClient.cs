@@ -1,0 +1,497 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.IO;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.AI;
+
+namespace ModelCatalog;
+
+/// <summary>
+/// An <see cref="IChatClient"/> that sends chat requests through a <see cref="Catalog"/>: it resolves
+/// <c>provider/model</c> refs and aliases from <see cref="ChatOptions.ModelId"/> (or uses the primary model), reads
+/// API keys from <c>${VAR}</c> references, speaks <c>anthropic-messages</c>, <c>openai-completions</c> and
+/// <c>openai-responses</c>, falls back from the requested model to the catalog's fallbacks, and reports usage and
+/// cost. Thread-safe; one instance is meant to be shared (register it as a singleton).
+/// </summary>
+public sealed class CatalogChatClient : IChatClient
+{
+    /// <summary>The <c>AdditionalProperties</c> key holding the provider's own model name (e.g. <c>claude-sonnet-4-5-20250929</c>).</summary>
+    public const string ProviderModelIdPropertyName = "ModelCatalog.ProviderModelId";
+
+    private const int SyntheticContextWindow = CatalogBuilder.DefaultContextWindow;
+    private const int SyntheticMaxTokens = 8192;
+
+    private static readonly IReadOnlyDictionary<string, string> NoHeaders = new ReadOnlyDictionary<string, string>(new Dictionary<string, string>());
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json");
+
+    private readonly HttpClient _httpClient;
+    private readonly bool _ownsHttpClient;
+    private readonly CatalogChatClientOptions _options;
+    private readonly ModelCooldowns _cooldowns;
+    private readonly ConcurrentDictionary<ModelInfo, ModelRoute> _routes = new();
+    private readonly ConcurrentDictionary<string, ModelInfo> _syntheticModels = new(ModelRefComparer.Instance);
+    private readonly HashSet<string> _allowlist;
+    private readonly ChatClientMetadata _metadata;
+
+    /// <summary>Creates a client over <paramref name="catalog"/>.</summary>
+    /// <param name="catalog">The catalog, e.g. the generated <c>GeneratedModelCatalog.Instance</c>.</param>
+    /// <param name="httpClient">The HTTP client to send with (e.g. from <c>IHttpClientFactory</c>); when <c>null</c> the client creates and owns one.</param>
+    /// <param name="options">Failover, retry, cooldown, timeout and secret settings; <c>null</c> = defaults. Copied values are read per request.</param>
+    public CatalogChatClient(Catalog catalog, HttpClient? httpClient = null, CatalogChatClientOptions? options = null)
+    {
+        Catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
+        _options = (options ?? new CatalogChatClientOptions()).Validate();
+        if (httpClient is null)
+        {
+            // Generations can take minutes; the per-attempt timeout of the options bounds them instead.
+            _httpClient = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+            _ownsHttpClient = true;
+        }
+        else
+        {
+            _httpClient = httpClient;
+        }
+
+        _cooldowns = new ModelCooldowns(_options.Cooldown, _options.Clock);
+        _allowlist = new HashSet<string>(catalog.Allowlist, ModelRefComparer.Instance);
+        _metadata = new ChatClientMetadata("modelcatalog", null, catalog.Primary);
+    }
+
+    /// <summary>The catalog requests are resolved against.</summary>
+    public Catalog Catalog { get; }
+
+    /// <summary>Running token and cost totals of every successful call of this client, per model ref.</summary>
+    public CostLedger Ledger { get; } = new();
+
+    /// <summary>Sends a chat request, failing over to the catalog's fallbacks as SPEC §5 describes.</summary>
+    /// <exception cref="UnknownModelException"><see cref="ChatOptions.ModelId"/> names no model (or none is given and the catalog has no primary).</exception>
+    /// <exception cref="ModelFailoverException">Every candidate model failed.</exception>
+    /// <exception cref="ModelRequestException">The request was rejected in a way no other model can fix (plain 400/422).</exception>
+    public async Task<ChatResponse> GetResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        if (messages is null)
+        {
+            throw new ArgumentNullException(nameof(messages));
+        }
+
+        var session = new FailoverSession(PlanCandidates(options?.ModelId), _cooldowns, _options);
+        var prompt = PromptParts.Split(messages, options);
+        while (session.TryNext(out var model))
+        {
+            for (int retries = 0; ; retries++)
+            {
+                ProviderFailureException failure;
+                try
+                {
+                    var response = await SendAsync(model, prompt, options, cancellationToken).ConfigureAwait(false);
+                    session.RecordSuccess(model);
+                    return response;
+                }
+                catch (ProviderFailureException caught)
+                {
+                    failure = caught;
+                }
+
+                if (!await ShouldRetryAsync(session, model, failure, retries, cancellationToken).ConfigureAwait(false))
+                {
+                    break;
+                }
+            }
+        }
+
+        throw new ModelFailoverException(session.Attempts);
+    }
+
+    /// <summary>
+    /// Streams a chat response. Failover happens only before the first update is yielded; afterwards a failure
+    /// surfaces as <see cref="ModelRequestException"/>. The last update carries the usage (once) and the cost.
+    /// </summary>
+    /// <exception cref="UnknownModelException"><see cref="ChatOptions.ModelId"/> names no model (or none is given and the catalog has no primary).</exception>
+    /// <exception cref="ModelFailoverException">Every candidate model failed before streaming began.</exception>
+    /// <exception cref="ModelRequestException">A plain 400/422, or a failure after the first update.</exception>
+    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        if (messages is null)
+        {
+            throw new ArgumentNullException(nameof(messages));
+        }
+
+        var session = new FailoverSession(PlanCandidates(options?.ModelId), _cooldowns, _options);
+        var prompt = PromptParts.Split(messages, options);
+        while (session.TryNext(out var model))
+        {
+            for (int retries = 0; ; retries++)
+            {
+                ProviderFailureException? failure = null;
+                StreamingCall? call = null;
+                try
+                {
+                    call = await StartStreamAsync(model, prompt, options, cancellationToken).ConfigureAwait(false);
+                }
+                catch (ProviderFailureException caught)
+                {
+                    failure = caught;
+                }
+
+                if (call is not null)
+                {
+                    bool yielded = false;
+                    var updates = call.ReadAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+                    try
+                    {
+                        while (true)
+                        {
+                            try
+                            {
+                                if (!await updates.MoveNextAsync().ConfigureAwait(false))
+                                {
+                                    break;
+                                }
+                            }
+                            catch (ProviderFailureException caught)
+                            {
+                                failure = caught;
+                                break;
+                            }
+
+                            yielded = true;
+                            yield return updates.Current;
+                        }
+                    }
+                    finally
+                    {
+                        await updates.DisposeAsync().ConfigureAwait(false);
+                        call.Dispose();
+                    }
+
+                    if (failure is null)
+                    {
+                        session.RecordSuccess(model);
+                        yield break;
+                    }
+
+                    if (yielded)
+                    {
+                        // The caller already has output from this model: switching models now would splice two answers.
+                        session.RecordFailure(model, failure);
+                        throw new ModelRequestException(failure.ToAttempt(model.Ref), failure);
+                    }
+                }
+
+                if (!await ShouldRetryAsync(session, model, failure!, retries, cancellationToken).ConfigureAwait(false))
+                {
+                    break;
+                }
+            }
+        }
+
+        throw new ModelFailoverException(session.Attempts);
+    }
+
+    /// <summary>
+    /// Returns the <see cref="ChatClientMetadata"/>, the <see cref="ModelCatalog.Catalog"/>, the <see cref="CostLedger"/>,
+    /// or this client, when asked for their type (with no service key); else <c>null</c>.
+    /// </summary>
+    public object? GetService(Type serviceType, object? serviceKey = null)
+    {
+        if (serviceType is null)
+        {
+            throw new ArgumentNullException(nameof(serviceType));
+        }
+
+        if (serviceKey is not null)
+        {
+            return null;
+        }
+
+        if (serviceType == typeof(ChatClientMetadata))
+        {
+            return _metadata;
+        }
+
+        if (serviceType == typeof(Catalog))
+        {
+            return Catalog;
+        }
+
+        if (serviceType == typeof(CostLedger))
+        {
+            return Ledger;
+        }
+
+        return serviceType.IsInstanceOfType(this) ? this : null;
+    }
+
+    /// <summary>Disposes the HTTP client when this instance created it.</summary>
+    public void Dispose()
+    {
+        if (_ownsHttpClient)
+        {
+            _httpClient.Dispose();
+        }
+    }
+
+    /// <summary>Names the client and its primary model; never keys or header values.</summary>
+    public override string ToString() => "CatalogChatClient (primary: " + (Catalog.Primary ?? "none") + ")";
+
+    /// <summary>Stamps the final streamed update: ids, finish reason, the single usage report and the cost; records the call.</summary>
+    internal ChatResponseUpdate CompleteStream(ModelInfo model, StreamDecoder decoder, List<AIContent> contents)
+    {
+        var usage = decoder.Usage;
+        var cost = UsageCost.Compute(model.Cost, usage);
+        if (usage is not null)
+        {
+            contents.Add(new UsageContent(usage));
+        }
+
+        var properties = decoder.MessageProperties ?? new AdditionalPropertiesDictionary();
+        properties[ProviderModelIdPropertyName] = decoder.ProviderModelId ?? model.Id;
+        properties[ChatResponseCostExtensions.CostPropertyName] = cost;
+        Ledger.Record(model.Ref, usage, cost);
+        return new ChatResponseUpdate(ChatRole.Assistant, contents)
+        {
+            ModelId = model.Ref,
+            ResponseId = decoder.ResponseId,
+            MessageId = decoder.MessageId,
+            CreatedAt = decoder.CreatedAt,
+            FinishReason = decoder.FinishReason,
+            AdditionalProperties = properties,
+        };
+    }
+
+    private async Task<bool> ShouldRetryAsync(
+        FailoverSession session, ModelInfo model, ProviderFailureException failure, int retriesDone, CancellationToken cancellationToken)
+    {
+        session.RecordFailure(model, failure);
+        if (!FailureClassifier.AllowsFallback(failure.Reason))
+        {
+            throw new ModelRequestException(failure.ToAttempt(model.Ref), failure);
+        }
+
+        if (!session.ShouldRetry(failure, retriesDone, out var delay))
+        {
+            return false;
+        }
+
+        if (delay > TimeSpan.Zero)
+        {
+            await _options.Delay(delay, cancellationToken).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    private List<ModelInfo> PlanCandidates(string? requested)
+    {
+        var first = ResolveRequested(requested);
+        var candidates = new List<ModelInfo>(1 + Catalog.Fallbacks.Count) { first };
+        foreach (var fallback in Catalog.Fallbacks)
+        {
+            if (Catalog.TryResolve(fallback, out var model) && !candidates.Contains(model))
+            {
+                candidates.Add(model);
+            }
+        }
+
+        return candidates;
+    }
+
+    private ModelInfo ResolveRequested(string? requested)
+    {
+        ModelInfo model;
+        if (requested is null)
+        {
+            if (Catalog.Primary is null)
+            {
+                throw new UnknownModelException(string.Empty, UnknownModelReason.NoPrimary, null,
+                    "No model requested and the catalog has no primary model: set ChatOptions.ModelId, or set " +
+                    "agents.defaults.model.primary in models.yaml.");
+            }
+
+            return Catalog.Resolve(Catalog.Primary);
+        }
+
+        if (!Catalog.TryResolve(requested, out model))
+        {
+            var unknown = Catalog.Explain(requested);
+            if (unknown.Reason != UnknownModelReason.UnknownModel)
+            {
+                throw unknown;
+            }
+
+            // OpenClaw's behaviour: an unlisted id of a configured provider is used with default limits and no price.
+            model = _syntheticModels.GetOrAdd(requested, CreateSyntheticModel);
+        }
+
+        if (_options.EnforceAllowlist && _allowlist.Count > 0 && !_allowlist.Contains(model.Ref))
+        {
+            throw new InvalidOperationException(
+                "Model " + model.Ref + " is not on the allowlist (agents.defaults.models in models.yaml). Add it there, " +
+                "request an allowed model, or turn off CatalogChatClientOptions.EnforceAllowlist.");
+        }
+
+        return model;
+    }
+
+    private ModelInfo CreateSyntheticModel(string modelRef)
+    {
+        ModelRefParts.TrySplit(modelRef, out var providerId, out var modelId);
+        var provider = Catalog.GetProvider(providerId);
+        return new ModelInfo(provider.Id, modelId, modelId, provider.Api, provider.ApiName, reasoning: false, ModelInput.Text,
+            ModelCost.Unknown, SyntheticContextWindow, SyntheticMaxTokens, NoHeaders, isSynthetic: true);
+    }
+
+    private ModelRoute GetRoute(ModelInfo model) =>
+        _routes.TryGetValue(model, out var route) ? route : _routes.GetOrAdd(model, new ModelRoute(model, Catalog.GetProvider(model.Provider)));
+
+    private async Task<ChatResponse> SendAsync(ModelInfo model, PromptParts prompt, ChatOptions? options, CancellationToken cancellationToken)
+    {
+        var route = GetRoute(model);
+        var target = route.Resolve(_options.SecretResolver);
+        using var request = CreateRequest(route, target, prompt, options, stream: false);
+        using var timeout = StartTimeout(cancellationToken);
+        try
+        {
+            var token = timeout?.Token ?? cancellationToken;
+            using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, token).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw await ReadHttpErrorAsync(response, target).ConfigureAwait(false);
+            }
+
+            using var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+            using var document = await JsonDocument.ParseAsync(body, default, token).ConfigureAwait(false);
+            var parsed = route.Protocol!.ReadResponse(document.RootElement);
+            return CompleteResponse(model, parsed);
+        }
+        catch (Exception exception) when (!TransportFailures.IsCallerCancellation(exception, cancellationToken))
+        {
+            throw TransportFailures.From(exception, target.Secrets, _options.AttemptTimeout, streaming: false);
+        }
+    }
+
+    private async Task<StreamingCall> StartStreamAsync(ModelInfo model, PromptParts prompt, ChatOptions? options, CancellationToken cancellationToken)
+    {
+        var route = GetRoute(model);
+        var target = route.Resolve(_options.SecretResolver);
+        using var request = CreateRequest(route, target, prompt, options, stream: true);
+        HttpResponseMessage? response = null;
+        try
+        {
+            // The attempt timeout bounds the wait for the headers only: a stream may then run as long as it produces.
+            using (var timeout = StartTimeout(cancellationToken))
+            {
+                response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout?.Token ?? cancellationToken)
+                    .ConfigureAwait(false);
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                throw await ReadHttpErrorAsync(response, target).ConfigureAwait(false);
+            }
+
+            var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+            var call = new StreamingCall(this, model, route.Protocol!.CreateStreamDecoder(), response, body, target.Secrets);
+            response = null;
+            return call;
+        }
+        catch (Exception exception) when (!TransportFailures.IsCallerCancellation(exception, cancellationToken))
+        {
+            throw TransportFailures.From(exception, target.Secrets, _options.AttemptTimeout, streaming: false);
+        }
+        finally
+        {
+            response?.Dispose();
+        }
+    }
+
+    private ChatResponse CompleteResponse(ModelInfo model, ParsedResponse parsed)
+    {
+        var cost = UsageCost.Compute(model.Cost, parsed.Usage);
+        var message = parsed.Message;
+        message.AdditionalProperties ??= new AdditionalPropertiesDictionary();
+        message.AdditionalProperties[ChatResponseCostExtensions.CostPropertyName] = cost;
+        Ledger.Record(model.Ref, parsed.Usage, cost);
+        return new ChatResponse(message)
+        {
+            ResponseId = parsed.ResponseId,
+            ModelId = model.Ref,
+            CreatedAt = parsed.CreatedAt,
+            FinishReason = parsed.FinishReason,
+            Usage = parsed.Usage,
+            AdditionalProperties = new AdditionalPropertiesDictionary
+            {
+                [ProviderModelIdPropertyName] = parsed.ProviderModelId ?? model.Id,
+                [ChatResponseCostExtensions.CostPropertyName] = cost,
+            },
+        };
+    }
+
+    private static HttpRequestMessage CreateRequest(ModelRoute route, ResolvedRoute target, PromptParts prompt, ChatOptions? options, bool stream)
+    {
+        var body = new MemoryStream(1024);
+        using (var writer = new Utf8JsonWriter(body, WriterOptions))
+        {
+            route.Protocol!.WriteRequest(writer, prompt, options, route.Model, stream);
+        }
+
+        var content = new ByteArrayContent(body.GetBuffer(), 0, (int)body.Length);
+        content.Headers.ContentType = JsonMediaType;
+        var request = new HttpRequestMessage(HttpMethod.Post, target.Url) { Content = content };
+        if (stream)
+        {
+            request.Headers.Accept.ParseAdd("text/event-stream");
+        }
+
+        route.Protocol.AddAuthHeaders(request, target.ApiKey, route.Provider);
+        foreach (var header in target.Headers)
+        {
+            request.Headers.Remove(header.Key);
+            if (!request.Headers.TryAddWithoutValidation(header.Key, header.Value))
+            {
+                content.Headers.Remove(header.Key);
+                content.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+        }
+
+        return request;
+    }
+
+    private CancellationTokenSource? StartTimeout(CancellationToken cancellationToken)
+    {
+        if (_options.AttemptTimeout == Timeout.InfiniteTimeSpan)
+        {
+            return null;
+        }
+
+        var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.AttemptTimeout);
+        return timeout;
+    }
+
+    private static async Task<ProviderFailureException> ReadHttpErrorAsync(HttpResponseMessage response, ResolvedRoute target)
+    {
+        byte[] body;
+        try
+        {
+            body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is IOException or HttpRequestException)
+        {
+            body = Array.Empty<byte>();
+        }
+
+        return ProviderErrorReader.FromHttpError(response, body, target.Secrets);
+    }
+}

@@ -1,0 +1,61 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ModelCatalog;
+
+/// <summary>Settings of a <see cref="CatalogChatClient"/>. The defaults follow SPEC §5 and wire-protocols.md §7.</summary>
+public sealed class CatalogChatClientOptions
+{
+    /// <summary>
+    /// Reject a requested model that is not on the catalog's allowlist (<c>agents.defaults.models</c>) when it is
+    /// non-empty. Fallbacks are exempt. Default <c>false</c>.
+    /// </summary>
+    public bool EnforceAllowlist { get; set; }
+
+    /// <summary>Resolves <c>${NAME}</c> references in keys, base URLs and headers. Default: environment variables.</summary>
+    public ISecretResolver SecretResolver { get; set; } = EnvironmentSecretResolver.Instance;
+
+    /// <summary>How often the same model is retried after a transient failure (408/409/425/429/5xx/529). Default 2.</summary>
+    public int MaxRetries { get; set; } = 2;
+
+    /// <summary>
+    /// The longest wait before a retry. A Retry-After beyond it is not waited for: the client moves to the next model
+    /// instead. Default 10 s.
+    /// </summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The first retry's backoff when the provider gives no Retry-After; it doubles per retry. Default 0.5 s.</summary>
+    public TimeSpan InitialRetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How long a failing model is passed over by later requests of this client. Default 30 s; zero disables.</summary>
+    public TimeSpan Cooldown { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Time limit of one attempt: the whole response when not streaming, the response headers when streaming.
+    /// Exceeding it is a <see cref="FailureReason.Timeout"/> and the next model is tried. Default 5 minutes;
+    /// <see cref="Timeout.InfiniteTimeSpan"/> disables it.
+    /// </summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The clock used for cooldowns (tests inject a fake one). Default <see cref="DateTimeOffset.UtcNow"/>.</summary>
+    public Func<DateTimeOffset> Clock { get; set; } = static () => DateTimeOffset.UtcNow;
+
+    /// <summary>Waits between retries (tests inject an instant one). Default <see cref="Task.Delay(TimeSpan, CancellationToken)"/>.</summary>
+    public Func<TimeSpan, CancellationToken, Task> Delay { get; set; } = static (delay, cancellationToken) => Task.Delay(delay, cancellationToken);
+
+    internal CatalogChatClientOptions Validate()
+    {
+        if (SecretResolver is null || Clock is null || Delay is null)
+        {
+            throw new ArgumentException("SecretResolver, Clock and Delay must be set.");
+        }
+
+        if (MaxRetries < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxRetries), MaxRetries, "Must not be negative.");
+        }
+
+        return this;
+    }
+}

@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Generic;
+
+namespace ModelCatalog;
+
+/// <summary>
+/// How to reach one model: its protocol and the request URL and header templates, computed once per client and
+/// model. <see cref="Resolve"/> fills in <c>${VAR}</c> references at request time, so keys are read fresh per call
+/// and never kept by the route.
+/// </summary>
+internal sealed class ModelRoute
+{
+    private readonly string? _staticUrl;
+    private readonly HeaderTemplate[] _headers;
+
+    public ModelRoute(ModelInfo model, ProviderInfo provider)
+    {
+        Model = model;
+        Provider = provider;
+        Protocol = WireProtocol.For(model.Api);
+        if (Protocol is not null && !VariableReferences.ContainsReference(provider.BaseUrl) && provider.BaseUrl.IndexOf("$$", StringComparison.Ordinal) < 0)
+        {
+            _staticUrl = Protocol.BuildUrl(provider.BaseUrl);
+        }
+
+        // Model headers override provider headers of the same name (names compare ignoring case).
+        var merged = new List<HeaderTemplate>(provider.Headers.Count + model.Headers.Count);
+        foreach (var header in provider.Headers)
+        {
+            if (!model.Headers.ContainsKey(header.Key))
+            {
+                merged.Add(new HeaderTemplate(header.Key, header.Value, isModelLevel: false));
+            }
+        }
+
+        foreach (var header in model.Headers)
+        {
+            merged.Add(new HeaderTemplate(header.Key, header.Value, isModelLevel: true));
+        }
+
+        _headers = merged.ToArray();
+    }
+
+    public ModelInfo Model { get; }
+
+    public ProviderInfo Provider { get; }
+
+    public WireProtocol? Protocol { get; }
+
+    /// <summary>Resolves URL, key and headers. Throws a <see cref="FailureReason.Configuration"/> failure naming the missing variable.</summary>
+    public ResolvedRoute Resolve(ISecretResolver secrets)
+    {
+        var protocol = Protocol ?? throw new ProviderFailureException(
+            FailureReason.Configuration,
+            "api '" + Model.ApiName + "' of " + Model.Ref + " is not callable; CatalogChatClient speaks anthropic-messages, openai-completions and openai-responses.",
+            providerWide: string.Equals(Model.ApiName, Provider.ApiName, StringComparison.Ordinal));
+
+        var apiKey = ProviderSecrets.ResolveApiKey(Provider, secrets);
+        var url = _staticUrl ?? protocol.BuildUrl(ProviderSecrets.Expand(Provider, Provider.BaseUrl, secrets, "the base URL", providerWide: true));
+        List<string>? secretValues = apiKey is null ? null : new List<string>(1 + _headers.Length) { apiKey };
+        KeyValuePair<string, string>[] headers = _headers.Length == 0 ? Array.Empty<KeyValuePair<string, string>>() : new KeyValuePair<string, string>[_headers.Length];
+        for (int i = 0; i < _headers.Length; i++)
+        {
+            var template = _headers[i];
+            var value = template.HasReference
+                ? ProviderSecrets.Expand(Provider, template.Value, secrets, "header '" + template.Name + "'", providerWide: !template.IsModelLevel)
+                : template.Value;
+            headers[i] = new KeyValuePair<string, string>(template.Name, value);
+            (secretValues ??= new List<string>(_headers.Length)).Add(value);
+        }
+
+        return new ResolvedRoute(new Uri(url), apiKey, headers, (IReadOnlyList<string>?)secretValues ?? Array.Empty<string>());
+    }
+
+    private sealed class HeaderTemplate
+    {
+        public HeaderTemplate(string name, string value, bool isModelLevel)
+        {
+            Name = name;
+            Value = value;
+            IsModelLevel = isModelLevel;
+            HasReference = value.IndexOf('$') >= 0;
+        }
+
+        public string Name { get; }
+
+        public string Value { get; }
+
+        public bool IsModelLevel { get; }
+
+        public bool HasReference { get; }
+    }
+}
+
+/// <summary>A route with every variable filled in, for one request. Its values are secrets: never log or print them.</summary>
+internal sealed class ResolvedRoute
+{
+    public ResolvedRoute(Uri url, string? apiKey, KeyValuePair<string, string>[] headers, IReadOnlyList<string> secrets)
+    {
+        Url = url;
+        ApiKey = apiKey;
+        Headers = headers;
+        Secrets = secrets;
+    }
+
+    public Uri Url { get; }
+
+    public string? ApiKey { get; }
+
+    public KeyValuePair<string, string>[] Headers { get; }
+
+    /// <summary>Every value that must be masked in messages (the key and header values).</summary>
+    public IReadOnlyList<string> Secrets { get; }
+
+    public override string ToString() => Url.GetLeftPart(UriPartial.Path);
+}

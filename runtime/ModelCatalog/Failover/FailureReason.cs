@@ -1,0 +1,50 @@
+namespace ModelCatalog;
+
+/// <summary>Why one attempt of a chat request failed; decides whether the client retries or falls back.</summary>
+public enum FailureReason
+{
+    /// <summary>408, 409 or 425: transient; retried, then the next model.</summary>
+    Transient,
+
+    /// <summary>429 rate limit: retried honouring Retry-After, then the next model.</summary>
+    RateLimit,
+
+    /// <summary>5xx or 529 (overloaded): retried, then the next model.</summary>
+    ServerError,
+
+    /// <summary>Billing: 402, 429 <c>insufficient_quota</c>, "credit balance too low", MiniMax 1008. Next model, no retry.</summary>
+    Billing,
+
+    /// <summary>401 or 403: every model of the provider is skipped.</summary>
+    Authentication,
+
+    /// <summary>The key or another <c>${VAR}</c> could not be resolved, or a literal key was not compiled in, or the api kind is not callable.</summary>
+    Configuration,
+
+    /// <summary>404: the provider does not serve the model. Next model.</summary>
+    NotFound,
+
+    /// <summary>The prompt does not fit the context window: only a model with a larger window is tried.</summary>
+    ContextOverflow,
+
+    /// <summary>Connection refused, reset, DNS or another I/O failure. Next model.</summary>
+    Network,
+
+    /// <summary>The attempt exceeded <see cref="CatalogChatClientOptions.AttemptTimeout"/>. Next model.</summary>
+    Timeout,
+
+    /// <summary>An SSE <c>error</c> event, or a broken or malformed stream. Next model only before the first streamed update.</summary>
+    StreamError,
+
+    /// <summary>A 2xx response that is not valid JSON or not the expected shape. Next model.</summary>
+    InvalidResponse,
+
+    /// <summary>The provider reported an error that is not classified otherwise (e.g. a MiniMax <c>base_resp</c> code). Next model.</summary>
+    ProviderError,
+
+    /// <summary>A plain 400 or 422: the request itself is wrong, so no other model is tried.</summary>
+    BadRequest,
+
+    /// <summary>Not attempted: an earlier failure ruled the model out (its provider failed authentication, or its context window is too small).</summary>
+    Skipped,
+}

@@ -1,0 +1,164 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ModelCatalog;
+
+/// <summary>
+/// The MiniMax Coding Plan "remains" call: <c>GET {origin of the provider's baseUrl}/v1/api/openplatform/coding_plan/remains</c>.
+/// Keys are region-bound, so the call goes to the host of the given provider (<c>minimax</c> → api.minimax.io,
+/// <c>minimax-cn</c> → api.minimaxi.com).
+/// </summary>
+public static class MiniMaxCodingPlan
+{
+    /// <summary>The path of the remains call, below the provider's origin.</summary>
+    public const string RemainsPath = "/v1/api/openplatform/coding_plan/remains";
+
+    /// <summary>The remains URL for <paramref name="provider"/> (its base URL's scheme, host and port, plus <see cref="RemainsPath"/>).</summary>
+    /// <exception cref="MiniMaxCodingPlanException">The base URL holds a variable that is not set, or is not an absolute URL.</exception>
+    public static Uri GetRemainsUrl(ProviderInfo provider, ISecretResolver? secretResolver = null)
+    {
+        if (provider is null)
+        {
+            throw new ArgumentNullException(nameof(provider));
+        }
+
+        string baseUrl;
+        try
+        {
+            baseUrl = ProviderSecrets.Expand(provider, provider.BaseUrl, secretResolver ?? EnvironmentSecretResolver.Instance, "the base URL", providerWide: true);
+        }
+        catch (ProviderFailureException failure)
+        {
+            throw new MiniMaxCodingPlanException(failure.Message);
+        }
+
+        if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri))
+        {
+            throw new MiniMaxCodingPlanException("The base URL of provider '" + provider.Id + "' is not an absolute URL.");
+        }
+
+        return new Uri(uri.GetLeftPart(UriPartial.Authority) + RemainsPath);
+    }
+
+    /// <summary>Fetches the remaining Coding Plan quota with the provider's key (<c>Authorization: Bearer</c>).</summary>
+    /// <param name="provider">The MiniMax provider (<c>minimax</c> or <c>minimax-cn</c>) whose origin and key to use.</param>
+    /// <param name="httpClient">The HTTP client to send with.</param>
+    /// <param name="secretResolver">Resolves <c>${VAR}</c> references; default: environment variables.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="MiniMaxCodingPlanException">No key, an HTTP error, <c>base_resp.status_code != 0</c>, or an unreadable body. The message never holds the key.</exception>
+    public static async Task<MiniMaxCodingPlanRemains> GetRemainsAsync(
+        ProviderInfo provider, HttpClient httpClient, ISecretResolver? secretResolver = null, CancellationToken cancellationToken = default)
+    {
+        if (httpClient is null)
+        {
+            throw new ArgumentNullException(nameof(httpClient));
+        }
+
+        var secrets = secretResolver ?? EnvironmentSecretResolver.Instance;
+        var url = GetRemainsUrl(provider, secrets);
+        string? apiKey;
+        try
+        {
+            apiKey = ProviderSecrets.ResolveApiKey(provider, secrets);
+        }
+        catch (ProviderFailureException failure)
+        {
+            throw new MiniMaxCodingPlanException(failure.Message);
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (apiKey is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + apiKey);
+        }
+
+        request.Headers.Accept.ParseAdd("application/json");
+        using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        var body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+        var secretList = apiKey is null ? Array.Empty<string>() : new[] { apiKey };
+        if (!response.IsSuccessStatusCode)
+        {
+            ProviderErrorReader.ReadError(body, out _, out _, out var message);
+            throw new MiniMaxCodingPlanException(
+                "The Coding Plan quota call failed with HTTP " + ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture) +
+                (message is null ? "." : ": " + SecretRedactor.Redact(message, secretList)),
+                (int)response.StatusCode);
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return Parse(document.RootElement, secretList);
+        }
+        catch (JsonException exception)
+        {
+            throw new MiniMaxCodingPlanException("The Coding Plan quota response is not valid JSON.", (int)response.StatusCode, null, exception);
+        }
+    }
+
+    /// <summary>Parses a remains body: <c>model_remains</c> at the top level or under <c>data</c>.</summary>
+    internal static MiniMaxCodingPlanRemains Parse(JsonElement root, IReadOnlyList<string>? secrets = null)
+    {
+        if (ProviderErrorReader.TryReadMiniMaxStatus(root, out var code, out var statusMessage) && code != 0)
+        {
+            throw new MiniMaxCodingPlanException(
+                "MiniMax rejected the Coding Plan quota call: " + code.ToString(CultureInfo.InvariantCulture) + " " +
+                SecretRedactor.Redact(statusMessage, secrets), null, code);
+        }
+
+        if (!JsonHelpers.TryGetArray(root, "model_remains", out var rows) &&
+            !(JsonHelpers.TryGetObject(root, "data", out var data) && JsonHelpers.TryGetArray(data, "model_remains", out rows)))
+        {
+            throw new MiniMaxCodingPlanException("The Coding Plan quota response has no model_remains.");
+        }
+
+        var models = new List<MiniMaxModelRemains>(rows.GetArrayLength());
+        foreach (var row in rows.EnumerateArray())
+        {
+            models.Add(new MiniMaxModelRemains(
+                JsonHelpers.GetString(row, "model_name") ?? string.Empty,
+                Number(row, "current_interval_total_count") ?? 0,
+                Number(row, "current_interval_usage_count") ?? 0,
+                Number(row, "current_weekly_total_count"),
+                Number(row, "current_weekly_usage_count"),
+                Time(row, "start_time"),
+                Time(row, "end_time")));
+        }
+
+        return new MiniMaxCodingPlanRemains(models);
+    }
+
+    // Counts arrive as numbers or numeric strings depending on the endpoint version.
+    private static long? Number(JsonElement row, string name)
+    {
+        if (!row.TryGetProperty(name, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number))
+        {
+            return number;
+        }
+
+        return value.ValueKind == JsonValueKind.String && long.TryParse(value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out number)
+            ? number
+            : null;
+    }
+
+    // Epoch milliseconds (MiniMax) or seconds: values below 10^11 are taken as seconds.
+    private static DateTimeOffset? Time(JsonElement row, string name)
+    {
+        if (Number(row, name) is not { } value || value <= 0)
+        {
+            return null;
+        }
+
+        return value < 100_000_000_000 ? DateTimeOffset.FromUnixTimeSeconds(value) : DateTimeOffset.FromUnixTimeMilliseconds(value);
+    }
+}

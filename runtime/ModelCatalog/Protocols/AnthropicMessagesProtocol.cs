@@ -1,0 +1,551 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+
+namespace ModelCatalog;
+
+/// <summary>
+/// <c>anthropic-messages</c>: <c>POST {baseUrl}/v1/messages</c> (Anthropic, MiniMax, LM Studio ≥ 0.4.1). Thinking
+/// blocks become <see cref="TextReasoningContent"/> with the signature in <see cref="TextReasoningContent.ProtectedData"/>
+/// and are sent back on later turns, which MiniMax requires for multi-turn tool use.
+/// </summary>
+internal sealed class AnthropicMessagesProtocol : WireProtocol
+{
+    public const string ApiVersion = "2023-06-01";
+
+    /// <summary>Marks a <see cref="TextReasoningContent"/> that holds a <c>redacted_thinking</c> block's data.</summary>
+    public const string RedactedThinkingProperty = "ModelCatalog.RedactedThinking";
+
+    public static readonly AnthropicMessagesProtocol Instance = new();
+
+    private static readonly HashSet<string> OwnFields = new(StringComparer.Ordinal)
+    {
+        "model", "max_tokens", "system", "messages", "temperature", "top_p", "top_k", "stop_sequences", "tools",
+        "tool_choice", "thinking", "stream",
+    };
+
+    public override string BuildUrl(string baseUrl)
+    {
+        var trimmed = TrimTrailingSlash(baseUrl);
+
+        // Catalogs derived from models.dev already end Anthropic-style base URLs in /v1; do not double it.
+        return trimmed.EndsWith("/v1", StringComparison.Ordinal) ? trimmed + "/messages" : trimmed + "/v1/messages";
+    }
+
+    public override void AddAuthHeaders(HttpRequestMessage request, string? apiKey, ProviderInfo provider)
+    {
+        if (apiKey is not null)
+        {
+            if (provider.AuthHeader)
+            {
+                request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + apiKey);
+            }
+            else
+            {
+                request.Headers.TryAddWithoutValidation("x-api-key", apiKey);
+            }
+        }
+
+        request.Headers.TryAddWithoutValidation("anthropic-version", ApiVersion);
+    }
+
+    public override void WriteRequest(Utf8JsonWriter writer, PromptParts prompt, ChatOptions? options, ModelInfo model, bool stream)
+    {
+        int maxTokens = options?.MaxOutputTokens ?? model.MaxTokens;
+        writer.WriteStartObject();
+        writer.WriteString("model", model.Id);
+        writer.WriteNumber("max_tokens", maxTokens);
+        if (prompt.System is not null)
+        {
+            writer.WriteString("system", prompt.System);
+        }
+
+        WriteMessages(writer, prompt.Turns);
+        if (options is not null)
+        {
+            if (options.Temperature is { } temperature)
+            {
+                writer.WriteNumber("temperature", temperature);
+            }
+
+            if (options.TopP is { } topP)
+            {
+                writer.WriteNumber("top_p", topP);
+            }
+
+            if (options.TopK is { } topK)
+            {
+                writer.WriteNumber("top_k", topK);
+            }
+
+            if (options.StopSequences is { Count: > 0 } stops)
+            {
+                writer.WriteStartArray("stop_sequences");
+                foreach (var stop in stops)
+                {
+                    writer.WriteStringValue(stop);
+                }
+
+                writer.WriteEndArray();
+            }
+
+            WriteTools(writer, options);
+            WriteThinking(writer, options.Reasoning, maxTokens);
+            JsonHelpers.WriteAdditionalProperties(writer, options, OwnFields);
+        }
+
+        writer.WriteBoolean("stream", stream);
+        writer.WriteEndObject();
+    }
+
+    public override ParsedResponse ReadResponse(JsonElement root)
+    {
+        var contents = new List<AIContent>();
+        if (JsonHelpers.TryGetArray(root, "content", out var blocks))
+        {
+            foreach (var block in blocks.EnumerateArray())
+            {
+                var content = ReadBlock(block);
+                if (content is not null)
+                {
+                    contents.Add(content);
+                }
+            }
+        }
+
+        if (contents.Count == 0 && ProviderErrorReader.TryReadMiniMaxStatus(root, out var code, out var statusMessage) && code != 0)
+        {
+            throw new ProviderFailureException(FailureClassifier.ClassifyMiniMaxCode(code), statusMessage ?? "MiniMax error " + code, 200, null, code.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (root.ValueKind != JsonValueKind.Object || JsonHelpers.GetString(root, "type") == "error")
+        {
+            ProviderErrorReader.ReadError(root, out var errorType, out var errorCode, out var errorMessage);
+            throw new ProviderFailureException(FailureClassifier.ClassifyInBand(errorType, errorCode, errorMessage),
+                errorMessage ?? "The response is not an Anthropic message.", 200, errorType, errorCode);
+        }
+
+        UsageDetails? usage = null;
+        if (JsonHelpers.TryGetObject(root, "usage", out var usageElement))
+        {
+            usage = UsageFactory.FromAnthropic(
+                JsonHelpers.GetInt64(usageElement, "input_tokens") ?? 0, JsonHelpers.GetInt64(usageElement, "cache_read_input_tokens") ?? 0,
+                JsonHelpers.GetInt64(usageElement, "cache_creation_input_tokens") ?? 0, JsonHelpers.GetInt64(usageElement, "output_tokens") ?? 0);
+        }
+
+        var id = JsonHelpers.GetString(root, "id");
+        var message = new ChatMessage(ChatRole.Assistant, contents) { MessageId = id };
+        return new ParsedResponse(message, usage, MapStopReason(JsonHelpers.GetString(root, "stop_reason")), id, JsonHelpers.GetString(root, "model"));
+    }
+
+    public override StreamDecoder CreateStreamDecoder() => new Decoder();
+
+    internal static ChatFinishReason? MapStopReason(string? reason) => reason switch
+    {
+        null => null,
+        "end_turn" or "stop_sequence" or "pause_turn" => ChatFinishReason.Stop,
+        "max_tokens" or "model_context_window_exceeded" => ChatFinishReason.Length,
+        "tool_use" => ChatFinishReason.ToolCalls,
+        "refusal" or "sensitive" => ChatFinishReason.ContentFilter,
+        _ => new ChatFinishReason(reason),
+    };
+
+    private static AIContent? ReadBlock(JsonElement block)
+    {
+        switch (JsonHelpers.GetString(block, "type"))
+        {
+            case "text":
+                return new TextContent(JsonHelpers.GetString(block, "text") ?? string.Empty);
+            case "thinking":
+                return new TextReasoningContent(JsonHelpers.GetString(block, "thinking") ?? string.Empty)
+                {
+                    ProtectedData = JsonHelpers.GetString(block, "signature"),
+                };
+            case "redacted_thinking":
+                return Redacted(JsonHelpers.GetString(block, "data"));
+            case "tool_use":
+                return new FunctionCallContent(
+                    JsonHelpers.GetString(block, "id") ?? string.Empty, JsonHelpers.GetString(block, "name") ?? string.Empty,
+                    block.TryGetProperty("input", out var input) ? JsonHelpers.ArgumentsFromElement(input) : null);
+            default:
+                return null;
+        }
+    }
+
+    private static TextReasoningContent Redacted(string? data) => new(string.Empty)
+    {
+        ProtectedData = data,
+        AdditionalProperties = new AdditionalPropertiesDictionary { [RedactedThinkingProperty] = true },
+    };
+
+    private static void WriteMessages(Utf8JsonWriter writer, List<ChatMessage> turns)
+    {
+        writer.WriteStartArray("messages");
+        string? openRole = null;
+        foreach (var message in turns)
+        {
+            bool assistant = message.Role == ChatRole.Assistant;
+            if (!HasBlocks(message, assistant))
+            {
+                continue;
+            }
+
+            // Anthropic wants alternating turns; tool results (role "tool" in MEAI) travel in a user turn.
+            var role = assistant ? "assistant" : "user";
+            if (!string.Equals(openRole, role, StringComparison.Ordinal))
+            {
+                if (openRole is not null)
+                {
+                    writer.WriteEndArray();
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteStartObject();
+                writer.WriteString("role", role);
+                writer.WriteStartArray("content");
+                openRole = role;
+            }
+
+            foreach (var content in message.Contents)
+            {
+                WriteBlock(writer, content, assistant);
+            }
+        }
+
+        if (openRole is not null)
+        {
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static bool HasBlocks(ChatMessage message, bool assistant)
+    {
+        foreach (var content in message.Contents)
+        {
+            if (IsWritable(content, assistant))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsWritable(AIContent content, bool assistant) => content switch
+    {
+        TextContent text => text.Text.Length > 0,
+        TextReasoningContent reasoning => assistant && reasoning.ProtectedData is not null,
+        FunctionCallContent => assistant,
+        FunctionResultContent => !assistant,
+        DataContent data => data.HasTopLevelMediaType("image"),
+        UriContent uri => uri.HasTopLevelMediaType("image"),
+        _ => false,
+    };
+
+    private static void WriteBlock(Utf8JsonWriter writer, AIContent content, bool assistant)
+    {
+        if (!IsWritable(content, assistant))
+        {
+            return;
+        }
+
+        writer.WriteStartObject();
+        switch (content)
+        {
+            case TextContent text:
+                writer.WriteString("type", "text");
+                writer.WriteString("text", text.Text);
+                break;
+            case TextReasoningContent reasoning when reasoning.AdditionalProperties?.ContainsKey(RedactedThinkingProperty) == true:
+                writer.WriteString("type", "redacted_thinking");
+                writer.WriteString("data", reasoning.ProtectedData);
+                break;
+            case TextReasoningContent reasoning:
+                // Replayed verbatim with its signature: the provider verifies it, MiniMax needs it for tool use.
+                writer.WriteString("type", "thinking");
+                writer.WriteString("thinking", reasoning.Text);
+                writer.WriteString("signature", reasoning.ProtectedData);
+                break;
+            case FunctionCallContent call:
+                writer.WriteString("type", "tool_use");
+                writer.WriteString("id", call.CallId);
+                writer.WriteString("name", call.Name);
+                writer.WritePropertyName("input");
+                JsonHelpers.WriteArgumentsObject(writer, call.Arguments);
+                break;
+            case FunctionResultContent result:
+                writer.WriteString("type", "tool_result");
+                writer.WriteString("tool_use_id", result.CallId);
+                writer.WriteString("content", JsonHelpers.ResultText(result));
+                if (result.Exception is not null)
+                {
+                    writer.WriteBoolean("is_error", true);
+                }
+
+                break;
+            case DataContent data:
+                writer.WriteString("type", "image");
+                writer.WriteStartObject("source");
+                writer.WriteString("type", "base64");
+                writer.WriteString("media_type", data.MediaType);
+                writer.WriteString("data", JsonHelpers.Base64(data));
+                writer.WriteEndObject();
+                break;
+            case UriContent uri:
+                writer.WriteString("type", "image");
+                writer.WriteStartObject("source");
+                writer.WriteString("type", "url");
+                writer.WriteString("url", uri.Uri.ToString());
+                writer.WriteEndObject();
+                break;
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteTools(Utf8JsonWriter writer, ChatOptions options)
+    {
+        if (options.Tools is not { Count: > 0 } tools)
+        {
+            return;
+        }
+
+        bool any = false;
+        foreach (var tool in tools)
+        {
+            if (tool is not AIFunctionDeclaration function)
+            {
+                continue;
+            }
+
+            if (!any)
+            {
+                writer.WriteStartArray("tools");
+                any = true;
+            }
+
+            writer.WriteStartObject();
+            writer.WriteString("name", function.Name);
+            if (!string.IsNullOrEmpty(function.Description))
+            {
+                writer.WriteString("description", function.Description);
+            }
+
+            writer.WritePropertyName("input_schema");
+            JsonHelpers.WriteSchema(writer, function);
+            writer.WriteEndObject();
+        }
+
+        if (!any)
+        {
+            return;
+        }
+
+        writer.WriteEndArray();
+        switch (options.ToolMode)
+        {
+            case NoneChatToolMode:
+                writer.WriteStartObject("tool_choice");
+                writer.WriteString("type", "none");
+                writer.WriteEndObject();
+                break;
+            case RequiredChatToolMode { RequiredFunctionName: { } name }:
+                writer.WriteStartObject("tool_choice");
+                writer.WriteString("type", "tool");
+                writer.WriteString("name", name);
+                writer.WriteEndObject();
+                break;
+            case RequiredChatToolMode:
+                writer.WriteStartObject("tool_choice");
+                writer.WriteString("type", "any");
+                writer.WriteEndObject();
+                break;
+        }
+    }
+
+    private static void WriteThinking(Utf8JsonWriter writer, ReasoningOptions? reasoning, int maxTokens)
+    {
+        if (reasoning?.Effort is not { } effort)
+        {
+            return;
+        }
+
+        int budget = effort switch
+        {
+            ReasoningEffort.None => 0,
+            ReasoningEffort.Low => 1024,
+            ReasoningEffort.Medium => 4096,
+            ReasoningEffort.High => 16384,
+            _ => 32768,
+        };
+
+        // budget_tokens must be at least 1024 and below max_tokens.
+        budget = Math.Min(budget, maxTokens - 1);
+        writer.WriteStartObject("thinking");
+        if (budget < 1024)
+        {
+            writer.WriteString("type", "disabled");
+        }
+        else
+        {
+            writer.WriteString("type", "enabled");
+            writer.WriteNumber("budget_tokens", budget);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The Anthropic SSE state machine (wire-protocols.md §2.4).</summary>
+    private sealed class Decoder : StreamDecoder
+    {
+        private readonly Dictionary<int, PendingToolCall> _toolCalls = new();
+        private long _input;
+        private long _cacheRead;
+        private long _cacheWrite;
+        private long _output;
+        private bool _sawUsage;
+
+        public override void OnEvent(string eventType, JsonElement data, List<AIContent> output)
+        {
+            var type = JsonHelpers.GetString(data, "type") ?? eventType;
+            switch (type)
+            {
+                case "message_start":
+                    if (JsonHelpers.TryGetObject(data, "message", out var message))
+                    {
+                        MessageId = ResponseId = JsonHelpers.GetString(message, "id");
+                        ProviderModelId = JsonHelpers.GetString(message, "model");
+                        if (JsonHelpers.TryGetObject(message, "usage", out var startUsage))
+                        {
+                            MergeUsage(startUsage);
+                        }
+                    }
+
+                    break;
+                case "content_block_start":
+                    OnBlockStart(data, output);
+                    break;
+                case "content_block_delta":
+                    OnBlockDelta(data, output);
+                    break;
+                case "content_block_stop":
+                    var index = (int)(JsonHelpers.GetInt64(data, "index") ?? -1);
+                    if (_toolCalls.TryGetValue(index, out var call))
+                    {
+                        _toolCalls.Remove(index);
+                        output.Add(call.ToContent());
+                    }
+
+                    break;
+                case "message_delta":
+                    if (JsonHelpers.TryGetObject(data, "delta", out var delta) && JsonHelpers.GetString(delta, "stop_reason") is { } stop)
+                    {
+                        FinishReason = MapStopReason(stop);
+                    }
+
+                    if (JsonHelpers.TryGetObject(data, "usage", out var deltaUsage))
+                    {
+                        MergeUsage(deltaUsage);
+                    }
+
+                    break;
+                case "message_stop":
+                    IsComplete = true;
+                    break;
+                case "error":
+                    ProviderErrorReader.ReadError(data, out var errorType, out var errorCode, out var errorMessage);
+                    throw new ProviderFailureException(
+                        FailureClassifier.ClassifyInBand(errorType, errorCode, errorMessage),
+                        errorMessage ?? "The stream reported an error.", null, errorType, errorCode);
+            }
+        }
+
+        public override void Complete(List<AIContent> output)
+        {
+            if (_sawUsage)
+            {
+                Usage = UsageFactory.FromAnthropic(_input, _cacheRead, _cacheWrite, _output);
+            }
+        }
+
+        private void OnBlockStart(JsonElement data, List<AIContent> output)
+        {
+            if (!JsonHelpers.TryGetObject(data, "content_block", out var block))
+            {
+                return;
+            }
+
+            switch (JsonHelpers.GetString(block, "type"))
+            {
+                case "text":
+                    if (JsonHelpers.GetString(block, "text") is { Length: > 0 } text)
+                    {
+                        output.Add(new TextContent(text));
+                    }
+
+                    break;
+                case "thinking":
+                    if (JsonHelpers.GetString(block, "thinking") is { Length: > 0 } thinking)
+                    {
+                        output.Add(new TextReasoningContent(thinking));
+                    }
+
+                    break;
+                case "redacted_thinking":
+                    output.Add(Redacted(JsonHelpers.GetString(block, "data")));
+                    break;
+                case "tool_use":
+                    var index = (int)(JsonHelpers.GetInt64(data, "index") ?? -1);
+                    var call = new PendingToolCall { Id = JsonHelpers.GetString(block, "id") ?? string.Empty, Name = JsonHelpers.GetString(block, "name") ?? string.Empty };
+                    _toolCalls[index] = call;
+                    break;
+            }
+        }
+
+        private void OnBlockDelta(JsonElement data, List<AIContent> output)
+        {
+            if (!JsonHelpers.TryGetObject(data, "delta", out var delta))
+            {
+                return;
+            }
+
+            switch (JsonHelpers.GetString(delta, "type"))
+            {
+                case "text_delta":
+                    output.Add(new TextContent(JsonHelpers.GetString(delta, "text") ?? string.Empty));
+                    break;
+                case "thinking_delta":
+                    output.Add(new TextReasoningContent(JsonHelpers.GetString(delta, "thinking") ?? string.Empty));
+                    break;
+                case "signature_delta":
+                    // An empty reasoning part carrying the signature; ToChatResponse merges it into the thinking text.
+                    output.Add(new TextReasoningContent(string.Empty) { ProtectedData = JsonHelpers.GetString(delta, "signature") });
+                    break;
+                case "input_json_delta":
+                    var index = (int)(JsonHelpers.GetInt64(data, "index") ?? -1);
+                    if (_toolCalls.TryGetValue(index, out var call))
+                    {
+                        call.Arguments.Append(JsonHelpers.GetString(delta, "partial_json"));
+                    }
+
+                    break;
+            }
+        }
+
+        // message_delta usage is cumulative: overwrite only the fields present (MiniMax sends output_tokens alone).
+        private void MergeUsage(JsonElement usage)
+        {
+            _sawUsage = true;
+            _input = JsonHelpers.GetInt64(usage, "input_tokens") ?? _input;
+            _cacheRead = JsonHelpers.GetInt64(usage, "cache_read_input_tokens") ?? _cacheRead;
+            _cacheWrite = JsonHelpers.GetInt64(usage, "cache_creation_input_tokens") ?? _cacheWrite;
+            _output = JsonHelpers.GetInt64(usage, "output_tokens") ?? _output;
+        }
+    }
+}

@@ -1,0 +1,164 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+
+namespace ModelCatalog;
+
+/// <summary>Small JSON reading/writing helpers shared by the three protocols.</summary>
+internal static class JsonHelpers
+{
+    // MEAI's defaults indent; tool arguments and results travel inside JSON strings, where compact is expected.
+    private static readonly JsonSerializerOptions Compact = new(AIJsonUtilities.DefaultOptions) { WriteIndented = false };
+
+    public static string? GetString(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+
+    public static long? GetInt64(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) &&
+        value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number)
+            ? number
+            : null;
+
+    public static bool TryGetObject(JsonElement element, string name, out JsonElement value) =>
+        TryGetKind(element, name, JsonValueKind.Object, out value);
+
+    public static bool TryGetArray(JsonElement element, string name, out JsonElement value) =>
+        TryGetKind(element, name, JsonValueKind.Array, out value);
+
+    private static bool TryGetKind(JsonElement element, string name, JsonValueKind kind, out JsonElement value)
+    {
+        if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out value) && value.ValueKind == kind)
+        {
+            return true;
+        }
+
+        value = default;
+        return false;
+    }
+
+    /// <summary>Tool arguments as MEAI expects them: property name → <see cref="JsonElement"/> (cloned, so the document can go).</summary>
+    public static IDictionary<string, object?>? ArgumentsFromElement(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var arguments = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var property in element.EnumerateObject())
+        {
+            arguments[property.Name] = property.Value.Clone();
+        }
+
+        return arguments;
+    }
+
+    /// <summary>Builds a call from argument JSON text; malformed JSON is kept as the content's <c>Exception</c> (MEAI convention).</summary>
+    public static FunctionCallContent CreateFunctionCall(string callId, string name, string? argumentsJson) =>
+        FunctionCallContent.CreateFromParsedArguments(
+            string.IsNullOrEmpty(argumentsJson) ? "{}" : argumentsJson!, callId, name,
+            static json =>
+            {
+                using var document = JsonDocument.Parse(json);
+                return ArgumentsFromElement(document.RootElement) ?? new Dictionary<string, object?>();
+            });
+
+    public static void WriteArgumentsObject(Utf8JsonWriter writer, IDictionary<string, object?>? arguments)
+    {
+        if (arguments is null)
+        {
+            writer.WriteStartObject();
+            writer.WriteEndObject();
+            return;
+        }
+
+        JsonSerializer.Serialize(writer, arguments, AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(IDictionary<string, object?>)));
+    }
+
+    public static string ArgumentsJson(IDictionary<string, object?>? arguments) =>
+        arguments is null || arguments.Count == 0
+            ? "{}"
+            : JsonSerializer.Serialize(arguments, Compact.GetTypeInfo(typeof(IDictionary<string, object?>)));
+
+    /// <summary>A tool result as text: strings as they are, anything else as JSON.</summary>
+    public static string ResultText(FunctionResultContent result)
+    {
+        switch (result.Result)
+        {
+            case null:
+                return result.Exception is null ? string.Empty : "Error: " + result.Exception.Message;
+            case string text:
+                return text;
+            case JsonElement { ValueKind: JsonValueKind.String } element:
+                return element.GetString() ?? string.Empty;
+            case JsonElement element:
+                return element.GetRawText();
+            default:
+                return JsonSerializer.Serialize(result.Result, Compact.GetTypeInfo(result.Result.GetType()));
+        }
+    }
+
+    /// <summary>The JSON schema of a function tool, or an empty object schema.</summary>
+    public static void WriteSchema(Utf8JsonWriter writer, AIFunctionDeclaration function)
+    {
+        var schema = function.JsonSchema;
+        if (schema.ValueKind == JsonValueKind.Object)
+        {
+            schema.WriteTo(writer);
+        }
+        else
+        {
+            writer.WriteStartObject();
+            writer.WriteString("type", "object");
+            writer.WriteStartObject("properties");
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+    }
+
+    /// <summary>
+    /// Writes <see cref="ChatOptions.AdditionalProperties"/> as extra top-level request fields (e.g. MiniMax's
+    /// <c>reasoning_split</c>), skipping names the protocol already wrote and the client's own markers.
+    /// </summary>
+    public static void WriteAdditionalProperties(Utf8JsonWriter writer, ChatOptions? options, HashSet<string> written)
+    {
+        if (options?.AdditionalProperties is not { Count: > 0 } properties)
+        {
+            return;
+        }
+
+        foreach (var property in properties)
+        {
+            if (written.Contains(property.Key) || property.Key.StartsWith("ModelCatalog.", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            writer.WritePropertyName(property.Key);
+            if (property.Value is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                JsonSerializer.Serialize(writer, property.Value, AIJsonUtilities.DefaultOptions.GetTypeInfo(property.Value.GetType()));
+            }
+        }
+    }
+
+    /// <summary>Base64 of a <see cref="DataContent"/>'s bytes.</summary>
+    public static string Base64(DataContent data)
+    {
+        var bytes = data.Data;
+#if NET8_0_OR_GREATER
+        return Convert.ToBase64String(bytes.Span);
+#else
+        return System.Runtime.InteropServices.MemoryMarshal.TryGetArray(bytes, out var segment) && segment.Array is not null
+            ? Convert.ToBase64String(segment.Array, segment.Offset, segment.Count)
+            : Convert.ToBase64String(bytes.ToArray());
+#endif
+    }
+}

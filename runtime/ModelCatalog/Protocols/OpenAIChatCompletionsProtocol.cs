@@ -1,0 +1,616 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+
+namespace ModelCatalog;
+
+/// <summary>
+/// <c>openai-completions</c>: <c>POST {baseUrl}/chat/completions</c> (OpenAI and the many compatible servers, MiniMax's
+/// OpenAI endpoint included). Reasoning arrives as <c>&lt;think&gt;</c> in content, <c>reasoning_details</c> or
+/// <c>reasoning_content</c>; each becomes <see cref="TextReasoningContent"/>.
+/// </summary>
+internal sealed class OpenAIChatCompletionsProtocol : WireProtocol
+{
+    public static readonly OpenAIChatCompletionsProtocol Instance = new();
+
+    private static readonly HashSet<string> OwnFields = new(StringComparer.Ordinal)
+    {
+        "model", "messages", "max_tokens", "max_completion_tokens", "temperature", "top_p", "frequency_penalty",
+        "presence_penalty", "seed", "stop", "tools", "tool_choice", "reasoning_effort", "stream", "stream_options",
+    };
+
+    public override string BuildUrl(string baseUrl) => TrimTrailingSlash(baseUrl) + "/chat/completions";
+
+    public override void AddAuthHeaders(HttpRequestMessage request, string? apiKey, ProviderInfo provider)
+    {
+        if (apiKey is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + apiKey);
+        }
+    }
+
+    public override void WriteRequest(Utf8JsonWriter writer, PromptParts prompt, ChatOptions? options, ModelInfo model, bool stream)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("model", model.Id);
+        writer.WriteStartArray("messages");
+        if (prompt.System is not null)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("role", "system");
+            writer.WriteString("content", prompt.System);
+            writer.WriteEndObject();
+        }
+
+        foreach (var message in prompt.Turns)
+        {
+            WriteMessage(writer, message);
+        }
+
+        writer.WriteEndArray();
+
+        // OpenAI itself rejects max_tokens for reasoning models; most compatible servers know only max_tokens.
+        var maxTokensField = string.Equals(model.Provider, "openai", StringComparison.OrdinalIgnoreCase) ? "max_completion_tokens" : "max_tokens";
+        writer.WriteNumber(maxTokensField, options?.MaxOutputTokens ?? model.MaxTokens);
+        if (options is not null)
+        {
+            WriteSamplingOptions(writer, options);
+            WriteTools(writer, options);
+            if (options.Reasoning?.Effort is { } effort && EffortName(effort) is { } effortName)
+            {
+                writer.WriteString("reasoning_effort", effortName);
+            }
+
+            JsonHelpers.WriteAdditionalProperties(writer, options, OwnFields);
+        }
+
+        writer.WriteBoolean("stream", stream);
+        if (stream)
+        {
+            // Without it no usage arrives in a stream.
+            writer.WriteStartObject("stream_options");
+            writer.WriteBoolean("include_usage", true);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    public override ParsedResponse ReadResponse(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new ProviderFailureException(FailureReason.InvalidResponse, "The response is not a JSON object.", 200);
+        }
+
+        JsonElement choice = default;
+        bool hasChoice = JsonHelpers.TryGetArray(root, "choices", out var choices) && choices.GetArrayLength() > 0;
+        if (hasChoice)
+        {
+            choice = choices[0];
+        }
+        else
+        {
+            ThrowInBandError(root);
+        }
+
+        var contents = new List<AIContent>();
+        string? format = null;
+        if (JsonHelpers.TryGetObject(choice, "message", out var message))
+        {
+            format = ReadReasoningFields(message, contents);
+            if (JsonHelpers.GetString(message, "content") is { } content)
+            {
+                ThinkTagSplitter.Split(content, out var thinking, out var text);
+                if (thinking is not null)
+                {
+                    format ??= ReasoningFormats.ThinkTag;
+                    contents.Add(new TextReasoningContent(thinking));
+                }
+
+                if (text.Length > 0)
+                {
+                    contents.Add(new TextContent(text));
+                }
+            }
+
+            if (JsonHelpers.TryGetArray(message, "tool_calls", out var toolCalls))
+            {
+                foreach (var call in toolCalls.EnumerateArray())
+                {
+                    JsonHelpers.TryGetObject(call, "function", out var function);
+                    contents.Add(JsonHelpers.CreateFunctionCall(
+                        JsonHelpers.GetString(call, "id") ?? string.Empty, JsonHelpers.GetString(function, "name") ?? string.Empty,
+                        JsonHelpers.GetString(function, "arguments")));
+                }
+            }
+        }
+
+        var id = JsonHelpers.GetString(root, "id");
+        var chatMessage = new ChatMessage(ChatRole.Assistant, contents)
+        {
+            MessageId = id,
+            AdditionalProperties = ReasoningFormats.Mark(null, format),
+        };
+        return new ParsedResponse(
+            chatMessage, ReadUsage(root), MapFinishReason(JsonHelpers.GetString(choice, "finish_reason")), id, JsonHelpers.GetString(root, "model"))
+        {
+            CreatedAt = JsonHelpers.GetInt64(root, "created") is { } created ? DateTimeOffset.FromUnixTimeSeconds(created) : null,
+        };
+    }
+
+    public override StreamDecoder CreateStreamDecoder() => new Decoder();
+
+    internal static ChatFinishReason? MapFinishReason(string? reason) => reason switch
+    {
+        null => null,
+        "stop" => ChatFinishReason.Stop,
+        "length" => ChatFinishReason.Length,
+        "tool_calls" or "function_call" => ChatFinishReason.ToolCalls,
+        "content_filter" => ChatFinishReason.ContentFilter,
+        _ => new ChatFinishReason(reason),
+    };
+
+    internal static string? EffortName(ReasoningEffort effort) => effort switch
+    {
+        ReasoningEffort.None => null,
+        ReasoningEffort.Low => "low",
+        ReasoningEffort.Medium => "medium",
+        _ => "high",
+    };
+
+    private static void ThrowInBandError(JsonElement root)
+    {
+        if (ProviderErrorReader.TryReadMiniMaxStatus(root, out var code, out var statusMessage) && code != 0)
+        {
+            throw new ProviderFailureException(FailureClassifier.ClassifyMiniMaxCode(code), statusMessage ?? "MiniMax error " + code, 200,
+                null, code.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (root.TryGetProperty("error", out _))
+        {
+            ProviderErrorReader.ReadError(root, out var errorType, out var errorCode, out var message);
+            throw new ProviderFailureException(FailureClassifier.ClassifyInBand(errorType, errorCode, message),
+                message ?? "The provider returned an error.", 200, errorType, errorCode);
+        }
+
+        throw new ProviderFailureException(FailureReason.InvalidResponse, "The response has no choices.", 200);
+    }
+
+    /// <summary>Reads <c>reasoning_content</c>/<c>reasoning</c>/<c>reasoning_text</c>/<c>reasoning_details</c>; returns the format found.</summary>
+    private static string? ReadReasoningFields(JsonElement messageOrDelta, List<AIContent> contents)
+    {
+        string? format = null;
+        foreach (var name in ReasoningTextFields)
+        {
+            if (JsonHelpers.GetString(messageOrDelta, name) is { Length: > 0 } reasoning)
+            {
+                contents.Add(new TextReasoningContent(reasoning));
+                format = ReasoningFormats.ReasoningContent;
+                break;
+            }
+        }
+
+        if (JsonHelpers.TryGetArray(messageOrDelta, "reasoning_details", out var details))
+        {
+            foreach (var detail in details.EnumerateArray())
+            {
+                if (JsonHelpers.GetString(detail, "text") is { Length: > 0 } text)
+                {
+                    contents.Add(new TextReasoningContent(text));
+                    format = ReasoningFormats.ReasoningDetails;
+                }
+            }
+        }
+
+        return format;
+    }
+
+    private static readonly string[] ReasoningTextFields = { "reasoning_content", "reasoning", "reasoning_text" };
+
+    private static UsageDetails? ReadUsage(JsonElement root)
+    {
+        if (!JsonHelpers.TryGetObject(root, "usage", out var usage))
+        {
+            return null;
+        }
+
+        long? cached = JsonHelpers.TryGetObject(usage, "prompt_tokens_details", out var promptDetails)
+            ? JsonHelpers.GetInt64(promptDetails, "cached_tokens")
+            : null;
+        long? reasoning = JsonHelpers.TryGetObject(usage, "completion_tokens_details", out var completionDetails)
+            ? JsonHelpers.GetInt64(completionDetails, "reasoning_tokens")
+            : null;
+        return UsageFactory.FromOpenAI(
+            JsonHelpers.GetInt64(usage, "prompt_tokens") ?? 0, cached, JsonHelpers.GetInt64(usage, "completion_tokens") ?? 0, reasoning,
+            JsonHelpers.GetInt64(usage, "total_tokens"));
+    }
+
+    private static void WriteSamplingOptions(Utf8JsonWriter writer, ChatOptions options)
+    {
+        if (options.Temperature is { } temperature)
+        {
+            writer.WriteNumber("temperature", temperature);
+        }
+
+        if (options.TopP is { } topP)
+        {
+            writer.WriteNumber("top_p", topP);
+        }
+
+        if (options.FrequencyPenalty is { } frequencyPenalty)
+        {
+            writer.WriteNumber("frequency_penalty", frequencyPenalty);
+        }
+
+        if (options.PresencePenalty is { } presencePenalty)
+        {
+            writer.WriteNumber("presence_penalty", presencePenalty);
+        }
+
+        if (options.Seed is { } seed)
+        {
+            writer.WriteNumber("seed", seed);
+        }
+
+        if (options.StopSequences is { Count: > 0 } stops)
+        {
+            writer.WriteStartArray("stop");
+            foreach (var stop in stops)
+            {
+                writer.WriteStringValue(stop);
+            }
+
+            writer.WriteEndArray();
+        }
+    }
+
+    private static void WriteMessage(Utf8JsonWriter writer, ChatMessage message)
+    {
+        if (message.Role == ChatRole.Assistant)
+        {
+            WriteAssistantMessage(writer, message);
+            return;
+        }
+
+        bool hasParts = false;
+        bool hasImages = false;
+        foreach (var content in message.Contents)
+        {
+            switch (content)
+            {
+                case FunctionResultContent result:
+                    writer.WriteStartObject();
+                    writer.WriteString("role", "tool");
+                    writer.WriteString("tool_call_id", result.CallId);
+                    writer.WriteString("content", JsonHelpers.ResultText(result));
+                    writer.WriteEndObject();
+                    break;
+                case TextContent { Text.Length: > 0 }:
+                    hasParts = true;
+                    break;
+                case DataContent data when data.HasTopLevelMediaType("image"):
+                case UriContent uri when uri.HasTopLevelMediaType("image"):
+                    hasParts = hasImages = true;
+                    break;
+            }
+        }
+
+        if (!hasParts)
+        {
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteString("role", "user");
+        if (!hasImages)
+        {
+            writer.WriteString("content", ReasoningFormats.AnswerText(message));
+        }
+        else
+        {
+            writer.WriteStartArray("content");
+            foreach (var content in message.Contents)
+            {
+                switch (content)
+                {
+                    case TextContent { Text.Length: > 0 } text:
+                        writer.WriteStartObject();
+                        writer.WriteString("type", "text");
+                        writer.WriteString("text", text.Text);
+                        writer.WriteEndObject();
+                        break;
+                    case DataContent data when data.HasTopLevelMediaType("image"):
+                        WriteImagePart(writer, "data:" + data.MediaType + ";base64," + JsonHelpers.Base64(data));
+                        break;
+                    case UriContent uri when uri.HasTopLevelMediaType("image"):
+                        WriteImagePart(writer, uri.Uri.ToString());
+                        break;
+                }
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteImagePart(Utf8JsonWriter writer, string url)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("type", "image_url");
+        writer.WriteStartObject("image_url");
+        writer.WriteString("url", url);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteAssistantMessage(Utf8JsonWriter writer, ChatMessage message)
+    {
+        var text = ReasoningFormats.AnswerText(message);
+        var reasoning = ReasoningFormats.ReasoningText(message);
+        var format = ReasoningFormats.Of(message);
+        bool hasCalls = false;
+        foreach (var content in message.Contents)
+        {
+            hasCalls |= content is FunctionCallContent;
+        }
+
+        if (reasoning.Length > 0 && ReasoningFormats.IsSameFormat(format, ReasoningFormats.ThinkTag))
+        {
+            text = ThinkTagSplitter.Join(reasoning, text); // replayed unchanged, as MiniMax asks
+        }
+
+        if (text.Length == 0 && !hasCalls)
+        {
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteString("role", "assistant");
+        if (text.Length > 0)
+        {
+            writer.WriteString("content", text);
+        }
+        else
+        {
+            writer.WriteNull("content");
+        }
+
+        if (reasoning.Length > 0 && ReasoningFormats.IsSameFormat(format, ReasoningFormats.ReasoningDetails))
+        {
+            writer.WriteStartArray("reasoning_details");
+            writer.WriteStartObject();
+            writer.WriteString("type", "reasoning.text");
+            writer.WriteString("text", reasoning);
+            writer.WriteEndObject();
+            writer.WriteEndArray();
+        }
+
+        if (hasCalls)
+        {
+            writer.WriteStartArray("tool_calls");
+            foreach (var content in message.Contents)
+            {
+                if (content is FunctionCallContent call)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("id", call.CallId);
+                    writer.WriteString("type", "function");
+                    writer.WriteStartObject("function");
+                    writer.WriteString("name", call.Name);
+                    writer.WriteString("arguments", JsonHelpers.ArgumentsJson(call.Arguments));
+                    writer.WriteEndObject();
+                    writer.WriteEndObject();
+                }
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteTools(Utf8JsonWriter writer, ChatOptions options)
+    {
+        if (options.Tools is not { Count: > 0 } tools)
+        {
+            return;
+        }
+
+        bool any = false;
+        foreach (var tool in tools)
+        {
+            if (tool is not AIFunctionDeclaration function)
+            {
+                continue;
+            }
+
+            if (!any)
+            {
+                writer.WriteStartArray("tools");
+                any = true;
+            }
+
+            writer.WriteStartObject();
+            writer.WriteString("type", "function");
+            writer.WriteStartObject("function");
+            writer.WriteString("name", function.Name);
+            if (!string.IsNullOrEmpty(function.Description))
+            {
+                writer.WriteString("description", function.Description);
+            }
+
+            writer.WritePropertyName("parameters");
+            JsonHelpers.WriteSchema(writer, function);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        if (!any)
+        {
+            return;
+        }
+
+        writer.WriteEndArray();
+        switch (options.ToolMode)
+        {
+            case NoneChatToolMode:
+                writer.WriteString("tool_choice", "none");
+                break;
+            case RequiredChatToolMode { RequiredFunctionName: { } name }:
+                writer.WriteStartObject("tool_choice");
+                writer.WriteString("type", "function");
+                writer.WriteStartObject("function");
+                writer.WriteString("name", name);
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+                break;
+            case RequiredChatToolMode:
+                writer.WriteString("tool_choice", "required");
+                break;
+        }
+    }
+
+    /// <summary>The Chat Completions chunk state machine (wire-protocols.md §3.3).</summary>
+    private sealed class Decoder : StreamDecoder
+    {
+        private readonly SortedDictionary<long, PendingToolCall> _toolCalls = new();
+        private ThinkTagSplitter? _splitter;
+        private JsonElement _lastUsage;
+        private bool _hasUsage;
+        private string? _format;
+
+        public override void OnEvent(string eventType, JsonElement data, List<AIContent> output)
+        {
+            if (data.ValueKind != JsonValueKind.Object)
+            {
+                return;
+            }
+
+            if (data.TryGetProperty("error", out var error) && error.ValueKind != JsonValueKind.Null)
+            {
+                ProviderErrorReader.ReadError(data, out var errorType, out var errorCode, out var message);
+                throw new ProviderFailureException(FailureClassifier.ClassifyInBand(errorType, errorCode, message),
+                    message ?? "The stream reported an error.", null, errorType, errorCode);
+            }
+
+            ResponseId ??= JsonHelpers.GetString(data, "id");
+            MessageId ??= ResponseId;
+            ProviderModelId ??= JsonHelpers.GetString(data, "model");
+            if (CreatedAt is null && JsonHelpers.GetInt64(data, "created") is { } created)
+            {
+                CreatedAt = DateTimeOffset.FromUnixTimeSeconds(created);
+            }
+
+            // Usage comes on a final chunk with no choices, or on the finish chunk; keep the last non-null one.
+            if (JsonHelpers.TryGetObject(data, "usage", out _))
+            {
+                _lastUsage = data.Clone();
+                _hasUsage = true;
+            }
+
+            if (!JsonHelpers.TryGetArray(data, "choices", out var choices))
+            {
+                return;
+            }
+
+            foreach (var choice in choices.EnumerateArray())
+            {
+                if (JsonHelpers.TryGetObject(choice, "delta", out var delta))
+                {
+                    OnDelta(delta, output);
+                }
+
+                if (JsonHelpers.GetString(choice, "finish_reason") is { } finish)
+                {
+                    FinishReason = MapFinishReason(finish);
+                }
+            }
+        }
+
+        public override void Complete(List<AIContent> output)
+        {
+            if (_splitter is not null)
+            {
+                _splitter.Flush(out var reasoning, out var text);
+                AddSplit(reasoning, text, output);
+            }
+
+            foreach (var call in _toolCalls.Values)
+            {
+                output.Add(call.ToContent());
+            }
+
+            _toolCalls.Clear();
+            if (_hasUsage)
+            {
+                Usage = ReadUsage(_lastUsage);
+            }
+
+            MessageProperties = ReasoningFormats.Mark(MessageProperties, _format);
+        }
+
+        private void OnDelta(JsonElement delta, List<AIContent> output)
+        {
+            var format = ReadReasoningFields(delta, output);
+            if (format is not null)
+            {
+                _format ??= format;
+            }
+
+            if (JsonHelpers.GetString(delta, "content") is { Length: > 0 } content)
+            {
+                _splitter ??= new ThinkTagSplitter();
+                _splitter.Feed(content, out var reasoning, out var text);
+                AddSplit(reasoning, text, output);
+            }
+
+            if (JsonHelpers.TryGetArray(delta, "tool_calls", out var toolCalls))
+            {
+                foreach (var fragment in toolCalls.EnumerateArray())
+                {
+                    var index = JsonHelpers.GetInt64(fragment, "index") ?? _toolCalls.Count;
+                    if (!_toolCalls.TryGetValue(index, out var call))
+                    {
+                        call = new PendingToolCall();
+                        _toolCalls.Add(index, call);
+                    }
+
+                    if (JsonHelpers.GetString(fragment, "id") is { Length: > 0 } id)
+                    {
+                        call.Id = id;
+                    }
+
+                    if (JsonHelpers.TryGetObject(fragment, "function", out var function))
+                    {
+                        if (JsonHelpers.GetString(function, "name") is { Length: > 0 } name)
+                        {
+                            call.Name = name;
+                        }
+
+                        call.Arguments.Append(JsonHelpers.GetString(function, "arguments"));
+                    }
+                }
+            }
+        }
+
+        private void AddSplit(string reasoning, string text, List<AIContent> output)
+        {
+            if (reasoning.Length > 0)
+            {
+                _format ??= ReasoningFormats.ThinkTag;
+                output.Add(new TextReasoningContent(reasoning));
+            }
+
+            if (text.Length > 0)
+            {
+                output.Add(new TextContent(text));
+            }
+        }
+    }
+}
