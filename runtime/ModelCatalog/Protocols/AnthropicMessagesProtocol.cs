@@ -311,25 +311,8 @@ internal sealed class AnthropicMessagesProtocol : WireProtocol
 
     private static void WriteTools(Utf8JsonWriter writer, ChatOptions options)
     {
-        if (options.Tools is not { Count: > 0 } tools)
+        if (!JsonHelpers.WriteFunctionTools(writer, options, static (writer, function) =>
         {
-            return;
-        }
-
-        bool any = false;
-        foreach (var tool in tools)
-        {
-            if (tool is not AIFunctionDeclaration function)
-            {
-                continue;
-            }
-
-            if (!any)
-            {
-                writer.WriteStartArray("tools");
-                any = true;
-            }
-
             writer.WriteStartObject();
             writer.WriteString("name", function.Name);
             if (!string.IsNullOrEmpty(function.Description))
@@ -340,14 +323,11 @@ internal sealed class AnthropicMessagesProtocol : WireProtocol
             writer.WritePropertyName("input_schema");
             JsonHelpers.WriteSchema(writer, function);
             writer.WriteEndObject();
-        }
-
-        if (!any)
+        }))
         {
             return;
         }
 
-        writer.WriteEndArray();
         switch (options.ToolMode)
         {
             case NoneChatToolMode:

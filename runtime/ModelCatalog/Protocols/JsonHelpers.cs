@@ -161,4 +161,40 @@ internal static class JsonHelpers
             : Convert.ToBase64String(bytes.ToArray());
 #endif
     }
+
+    /// <summary>
+    /// Writes the <c>"tools"</c> array with one entry per <see cref="AIFunctionDeclaration"/> of the options (each
+    /// protocol shapes the entry); writes nothing and returns <c>false</c> when there is none.
+    /// </summary>
+    public static bool WriteFunctionTools(Utf8JsonWriter writer, ChatOptions options, Action<Utf8JsonWriter, AIFunctionDeclaration> writeTool)
+    {
+        if (options.Tools is not { Count: > 0 } tools)
+        {
+            return false;
+        }
+
+        bool any = false;
+        foreach (var tool in tools)
+        {
+            if (tool is not AIFunctionDeclaration function)
+            {
+                continue;
+            }
+
+            if (!any)
+            {
+                writer.WriteStartArray("tools");
+                any = true;
+            }
+
+            writeTool(writer, function);
+        }
+
+        if (any)
+        {
+            writer.WriteEndArray();
+        }
+
+        return any;
+    }
 }

@@ -417,25 +417,8 @@ internal sealed class OpenAIChatCompletionsProtocol : WireProtocol
 
     private static void WriteTools(Utf8JsonWriter writer, ChatOptions options)
     {
-        if (options.Tools is not { Count: > 0 } tools)
+        if (!JsonHelpers.WriteFunctionTools(writer, options, static (writer, function) =>
         {
-            return;
-        }
-
-        bool any = false;
-        foreach (var tool in tools)
-        {
-            if (tool is not AIFunctionDeclaration function)
-            {
-                continue;
-            }
-
-            if (!any)
-            {
-                writer.WriteStartArray("tools");
-                any = true;
-            }
-
             writer.WriteStartObject();
             writer.WriteString("type", "function");
             writer.WriteStartObject("function");
@@ -449,14 +432,11 @@ internal sealed class OpenAIChatCompletionsProtocol : WireProtocol
             JsonHelpers.WriteSchema(writer, function);
             writer.WriteEndObject();
             writer.WriteEndObject();
-        }
-
-        if (!any)
+        }))
         {
             return;
         }
 
-        writer.WriteEndArray();
         switch (options.ToolMode)
         {
             case NoneChatToolMode:
