@@ -113,7 +113,14 @@ public sealed class PackageEndToEndTests : IClassFixture<PackageFixture>
         Assert.DoesNotContain("MC0006", DotNetCli.Succeed(app, "build --disable-build-servers", _package.Packages));
         File.Delete(Path.Combine(app, ".globalconfig"));
 
-        // 5. A YAML syntax error is one MC0001 at the parser's position; code using built-in ids still compiles (no CS0103 flood).
+        // 5. Listing models.yaml by hand as well does not add it twice (two items would break the generator).
+        var project = Directory.GetFiles(app, "*.csproj").Single();
+        File.WriteAllText(project, File.ReadAllText(project).Replace("</Project>", "  <ItemGroup><AdditionalFiles Include=\"models.yaml\" /></ItemGroup>\n</Project>"));
+        var twice = DotNetCli.Succeed(app, "build --disable-build-servers", _package.Packages);
+        Assert.DoesNotContain("CS8785", twice);
+        Assert.Contains("primary=acme/acme-large", DotNetCli.Succeed(app, "run --no-build", _package.Packages));
+
+        // 6. A YAML syntax error is one MC0001 at the parser's position; code using built-in ids still compiles (no CS0103 flood).
         File.WriteAllText(Path.Combine(app, "models.yaml"), "models:\n  providers:\n    acme: { baseUrl: https://x.example, api: openai-completions\n");
         File.WriteAllText(Path.Combine(app, "Program.cs"), "System.Console.WriteLine(Demo.ModelIds.Minimax.MiniMaxM2_1);\n");
         var (exitCode, broken) = DotNetCli.Run(app, "build --disable-build-servers", _package.Packages);

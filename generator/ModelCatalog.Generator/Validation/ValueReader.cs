@@ -24,7 +24,11 @@ internal sealed class ValueReader
         YamlMapping mapping, string where, HashSet<string>? known, HashSet<string>? accepted = null, bool ignoreCase = false, string? entryKind = null)
     {
         var result = new List<KeyValuePair<YamlScalar, YamlNode>>(mapping.Entries.Count);
-        var seen = new HashSet<string>(ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+        var comparer = ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+
+        // Most mappings (a model, a cost) have a handful of keys: a linear duplicate check beats a set there.
+        var seenSet = mapping.Entries.Count > 8 ? new HashSet<string>(comparer) : null;
+        var seenList = seenSet is null ? new List<string>(mapping.Entries.Count) : null;
         foreach (var entry in mapping.Entries)
         {
             if (entry.Key is not YamlScalar key || key.IsNull)
@@ -33,7 +37,7 @@ internal sealed class ValueReader
                 continue;
             }
 
-            if (!seen.Add(key.Value))
+            if (seenSet is not null ? !seenSet.Add(key.Value) : !AddIfAbsent(seenList!, key.Value, comparer))
             {
                 Report(DiagnosticIds.Duplicate, key.Range, entryKind is null
                     ? "duplicate key '" + key.Value + "' in " + where + "; the first one is used, remove this one"
@@ -53,6 +57,20 @@ internal sealed class ValueReader
         }
 
         return result;
+    }
+
+    private static bool AddIfAbsent(List<string> seen, string key, StringComparer comparer)
+    {
+        foreach (var existing in seen)
+        {
+            if (comparer.Equals(existing, key))
+            {
+                return false;
+            }
+        }
+
+        seen.Add(key);
+        return true;
     }
 
     public YamlMapping? Mapping(YamlNode node, string what)

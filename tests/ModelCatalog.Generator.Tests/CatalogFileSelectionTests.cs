@@ -1,0 +1,38 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using ModelCatalog.Generator.Tests.Infrastructure;
+using Xunit;
+
+namespace ModelCatalog.Generator.Tests;
+
+/// <summary>Which additional file is the catalog: models.yaml by default, or the file ModelCatalogFile names.</summary>
+public sealed class CatalogFileSelectionTests
+{
+    [Theory]
+    [InlineData("/src/app/models.yaml", null, true)]
+    [InlineData("C:\\src\\app\\Models.YAML", null, true)]
+    [InlineData("/src/app/other.yaml", null, false)]
+    [InlineData("/src/app/config/catalog.yaml", "config/catalog.yaml", true)]
+    [InlineData("/src/app/config/catalog.yaml", "./config/catalog.yaml", true)]
+    [InlineData("C:\\src\\app\\config\\catalog.yaml", "config\\catalog.yaml", true)]
+    [InlineData("/src/app/models.yaml", "config/catalog.yaml", false)]
+    [InlineData("/src/app/catalog.yaml", "/src/app/catalog.yaml", true)]
+    public void SelectsTheCatalogFile(string path, string? configured, bool expected) =>
+        Assert.Equal(expected, CatalogFileSelector.IsCatalog(path, configured is null ? null : configured.Replace('\\', '/')));
+
+    [Fact]
+    public void GeneratorUsesTheConfiguredFile()
+    {
+        var compilation = GeneratorHarness.CreateCompilation();
+        var driver = Microsoft.CodeAnalysis.CSharp.CSharpGeneratorDriver.Create(
+            new[] { new ModelCatalogGenerator().AsSourceGenerator() },
+            new Microsoft.CodeAnalysis.AdditionalText[]
+            {
+                new InMemoryAdditionalText("/p/models.yaml", "agents: { defaults: { model: anthropic/claude-opus-4-6 } }"),
+                new InMemoryAdditionalText("/p/config/catalog.yaml", "agents: { defaults: { model: minimax/MiniMax-M2.1 } }"),
+            },
+            optionsProvider: new TestAnalyzerConfigOptionsProvider(("build_property.RootNamespace", "Demo"), ("build_property.ModelCatalogFile", "config/catalog.yaml")));
+        var root = driver.RunGenerators(compilation).GetRunResult().GeneratedTrees.Single(t => t.FilePath.EndsWith("ModelCatalog.g.cs")).ToString();
+        Assert.Contains("public const string Primary = \"minimax/MiniMax-M2.1\";", root);
+    }
+}
