@@ -104,7 +104,7 @@ internal sealed class ModelRefChecker
                 return ModelRefDiagnostics.CaseMismatch(location, value, verdict.Model!, _namespace);
             case ModelRefKind.UnknownModel:
                 return ModelRefDiagnostics.UnknownModel(location, verdict.Provider!, verdict.ModelPart!);
-            case ModelRefKind.UnknownProvider when kind == RefPositionKind.ModelRef || IsCatalogLikeProvider(verdict.ProviderPart!):
+            case ModelRefKind.UnknownProvider when !_lookup.HasSyntaxError && (kind == RefPositionKind.ModelRef || IsCatalogLikeProvider(verdict.ProviderPart!)):
                 return ModelRefDiagnostics.UnknownProvider(location, value, verdict.ProviderPart!, verdict.ModelPart!, _lookup, _catalogPath);
             case ModelRefKind.NotARef when kind == RefPositionKind.ModelRef:
                 return ModelRefDiagnostics.NotARef(location, value, _lookup);

@@ -48,6 +48,11 @@ internal sealed class ModelRefLookup
             _aliases[alias.Alias] = alias;
         }
 
+        foreach (var diagnostic in catalog.Diagnostics)
+        {
+            HasSyntaxError |= diagnostic.Id == ModelCatalog.Generator.Diagnostics.DiagnosticIds.InvalidSyntax;
+        }
+
         foreach (var id in catalog.UnusableProviders)
         {
             _unusable.Add(id);
@@ -67,6 +72,12 @@ internal sealed class ModelRefLookup
 
     /// <summary>The lookup of <paramref name="catalog"/>, built on first use.</summary>
     public static ModelRefLookup For(CompiledCatalog catalog) => Cache.GetValue(catalog, static c => new ModelRefLookup(c));
+
+    /// <summary>
+    /// models.yaml could not be read (MC0001), so only the built-in catalog is known: a provider the file may well
+    /// define must not be called missing (MC1002) until the file reads again.
+    /// </summary>
+    public bool HasSyntaxError { get; }
 
     /// <summary>Ids of the catalog's (valid) providers.</summary>
     public IEnumerable<string> ProviderIds => _providers.Keys;
