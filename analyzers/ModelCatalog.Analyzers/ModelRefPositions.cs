@@ -30,10 +30,12 @@ internal sealed class ModelRefPositions
     public ModelRefPositions(Compilation compilation)
     {
         // Resolved once per compilation; absent when the project does not reference Microsoft.Extensions.AI.
-        var chatOptions = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.ChatOptions");
-        foreach (var member in chatOptions?.GetMembers("ModelId") ?? default)
+        if (compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.ChatOptions") is { } chatOptions)
         {
-            _chatOptionsModelId = member as IPropertySymbol;
+            foreach (var member in chatOptions.GetMembers("ModelId"))
+            {
+                _chatOptionsModelId ??= member as IPropertySymbol;
+            }
         }
     }
 

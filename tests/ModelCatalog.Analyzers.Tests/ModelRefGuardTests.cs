@@ -115,4 +115,20 @@ public sealed class ModelRefGuardTests
             new[] { "MC1001 Error", "MC1003 Error", "MC1002 Info" },
             diagnostics.OrderBy(d => d.Location.SourceSpan.Start).Select(d => d.Id + " " + d.Severity));
     }
+
+    [Fact]
+    public async Task WithoutMicrosoftExtensionsAI_ModelRefPositionsAreStillChecked()
+    {
+        // A project that declares its own ModelCatalog.ModelRefAttribute and has no ChatOptions type at all.
+        const string Source = """
+            namespace ModelCatalog { public sealed class ModelRefAttribute : System.Attribute { } }
+            class P
+            {
+                static void Send([ModelCatalog.ModelRef] string model) { }
+                void M() { Send("minimax/minimax-m2.1"); }
+            }
+            """;
+        var diagnostics = await DirectAnalyzerRunner.RunAsync(Source, catalog: null, System.Array.Empty<MetadataReference>());
+        Assert.Equal("MC1001", Assert.Single(diagnostics).Id);
+    }
 }

@@ -17,7 +17,10 @@ namespace ModelCatalog.Analyzers.Tests.Infrastructure;
 /// </summary>
 internal static class DirectAnalyzerRunner
 {
-    public static async Task<ImmutableArray<Diagnostic>> RunAsync(string source, string? catalog, params (string Path, string Text)[] configFiles)
+    public static Task<ImmutableArray<Diagnostic>> RunAsync(string source, string? catalog, params (string Path, string Text)[] configFiles) =>
+        RunAsync(source, catalog, ModelRefTestSetup.RuntimeReferences(), configFiles);
+
+    public static async Task<ImmutableArray<Diagnostic>> RunAsync(string source, string? catalog, IEnumerable<MetadataReference> references, params (string Path, string Text)[] configFiles)
     {
         var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: "/0/Program.cs");
         var configs = configFiles.Select(f => AnalyzerConfig.Parse(f.Text, f.Path)).ToList();
@@ -26,7 +29,7 @@ internal static class DirectAnalyzerRunner
         var treeOptions = configSet.GetOptionsForSourcePath(tree.FilePath);
 
         var compilation = CSharpCompilation.Create("Demo", new[] { tree },
-            Basic.Reference.Assemblies.Net80.References.All.Concat(ModelRefTestSetup.RuntimeReferences()),
+            Basic.Reference.Assemblies.Net80.References.All.Concat(references),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)
                 .WithSyntaxTreeOptionsProvider(new ConfigTreeOptions(tree, treeOptions.TreeOptions, configSet.GlobalConfigOptions.TreeOptions)));
 
