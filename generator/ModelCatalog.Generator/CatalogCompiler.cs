@@ -41,7 +41,10 @@ internal static class CatalogCompiler
         cancellationToken.ThrowIfCancellationRequested();
         var spec = BuildSpec(providers, refs, diagnostics);
         diagnostics.Sort((a, b) => a.Range.Start != b.Range.Start ? a.Range.Start.CompareTo(b.Range.Start) : string.CompareOrdinal(a.Id, b.Id));
-        return new CompiledCatalog(spec, diagnostics.ToEquatableArray());
+        return new CompiledCatalog(spec, diagnostics.ToEquatableArray())
+        {
+            UnusableProviders = providers.Where(p => p.IsInvalid).Select(p => p.Id).ToEquatableArray(),
+        };
     }
 
     private static ParsedCatalog Parse(string text, List<CatalogDiagnostic> diagnostics, CancellationToken cancellationToken) =>

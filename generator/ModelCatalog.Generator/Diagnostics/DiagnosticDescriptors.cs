@@ -46,19 +46,25 @@ internal static class DiagnosticDescriptors
     /// <summary>MC0011: "{0}" — two ids map to the same generated identifier (suffixed).</summary>
     public static readonly DiagnosticDescriptor IdentifierCollision = Catalog(DiagnosticIds.IdentifierCollision, "Two ids map to the same generated identifier", DiagnosticSeverity.Warning);
 
-    /// <summary>MC1001: "Model id '{0}' differs only in case from catalog model '{1}': model ids are case-sensitive; use '{1}'".</summary>
+    /// <summary>MC1001: "Model ref '{0}' differs only in case from catalog model '{1}': model ids are case-sensitive; use '{1}' or {2}" ({2} = the ModelIds constant).</summary>
     public static readonly DiagnosticDescriptor ModelRefCaseMismatch = new(
         DiagnosticIds.ModelRefCaseMismatch, "Model id differs only in case from a catalog model",
-        "Model id '{0}' differs only in case from catalog model '{1}': model ids are case-sensitive; use '{1}'",
+        "Model ref '{0}' differs only in case from catalog model '{1}': model ids are case-sensitive; use '{1}' or {2}",
         UsageCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLink(DiagnosticIds.ModelRefCaseMismatch));
 
-    /// <summary>MC1002: "Model ref '{0}' names provider '{1}', which has no provider block{2}; add models.providers.{1} to models.yaml".</summary>
+    /// <summary>
+    /// MC1002: "Model ref '{0}' names provider '{1}', which has no provider block{2}; add models.providers.{1} to models.yaml" ({2} = " and is not
+    /// built in", with a did-you-mean for a typo, or the replace-mode note for a built-in provider).
+    /// </summary>
     public static readonly DiagnosticDescriptor ModelRefUnknownProvider = new(
         DiagnosticIds.ModelRefUnknownProvider, "Model ref names a provider with no provider block",
         "Model ref '{0}' names provider '{1}', which has no provider block{2}; add models.providers.{1} to models.yaml",
         UsageCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink(DiagnosticIds.ModelRefUnknownProvider));
 
-    /// <summary>MC1003: "{0}".</summary>
+    /// <summary>
+    /// MC1003: "{0}" — e.g. "Provider 'minimax' has no model 'MiniMax-M9' (did you mean 'minimax/MiniMax-M2.1'?); fix the ref or add
+    /// { id: MiniMax-M9 } to models.providers.minimax.models in models.yaml", or "'opsu' is not a provider/model-id ref or an alias (did you mean 'opus'?); …".
+    /// </summary>
     public static readonly DiagnosticDescriptor ModelRefUnknownModel = new(
         DiagnosticIds.ModelRefUnknownModel, "Model the configured provider does not have",
         "{0}", UsageCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLink(DiagnosticIds.ModelRefUnknownModel));

@@ -1,0 +1,40 @@
+namespace ModelCatalog.Analyzers;
+
+/// <summary>
+/// What a new provider block for models.yaml starts with: the MC1002 fix writes these values, followed by the
+/// referenced model ids.
+/// </summary>
+/// <param name="Id">The provider id as it is conventionally spelled (the ref's spelling only when nothing better is known).</param>
+/// <param name="BaseUrl">An absolute URL or a <c>${VAR}</c> reference.</param>
+/// <param name="Api">anthropic-messages, openai-completions or openai-responses.</param>
+/// <param name="ApiKey">A <c>${VAR}</c> reference, or a placeholder for a loopback server that needs no real key.</param>
+/// <param name="AuthHeader">Write <c>authHeader: true</c> (MiniMax's Anthropic endpoint).</param>
+internal sealed record ProviderTemplate(string Id, string BaseUrl, string Api, string? ApiKey, bool AuthHeader = false)
+{
+    /// <summary>
+    /// A template for a provider nobody knows: the base URL and key come from environment variables, so the block
+    /// validates (no MC0003/MC0004) and the developer only has to set two variables or replace them.
+    /// </summary>
+    public static ProviderTemplate Stub(string providerId)
+    {
+        var prefix = EnvironmentPrefix(providerId);
+        return new ProviderTemplate(providerId, "${" + prefix + "_BASE_URL}", "openai-completions", "${" + prefix + "_API_KEY}");
+    }
+
+    /// <summary>
+    /// <c>my-provider.ai</c> → <c>MY_PROVIDER_AI</c>; a leading digit gets a <c>_</c> so the result is a valid
+    /// <c>${NAME}</c> (NAME = <c>[A-Z_][A-Z0-9_]*</c>), never literal text.
+    /// </summary>
+    public static string EnvironmentPrefix(string providerId)
+    {
+        var chars = new char[providerId.Length];
+        for (int i = 0; i < providerId.Length; i++)
+        {
+            char c = providerId[i];
+            chars[i] = c is >= 'a' and <= 'z' ? (char)(c - 'a' + 'A') : c is >= 'A' and <= 'Z' or >= '0' and <= '9' ? c : '_';
+        }
+
+        var name = new string(chars);
+        return name.Length == 0 || name[0] is >= '0' and <= '9' ? "_" + name : name;
+    }
+}
