@@ -57,6 +57,56 @@ public sealed class PackageEndToEndTests : IClassFixture<PackageFixture>
     public PackageEndToEndTests(PackageFixture package) => _package = package;
 
     [Fact]
+    public void WrongModelRefsInCSharpAreReportedAtTheirPositionAndConstantsBuildClean()
+    {
+        var app = _package.NewConsoleApp("App");
+        File.WriteAllText(Path.Combine(app, "models.yaml"),
+            "models:\n  providers:\n    acme: { baseUrl: \"https://acme.example/v1\", api: openai-completions, apiKey: \"${ACME_API_KEY}\", models: [{ id: acme-small }] }\n");
+        File.WriteAllText(Path.Combine(app, "Program.cs"), """
+            using Microsoft.Extensions.AI;
+            var a = new ChatOptions { ModelId = "minimax/minimax-m2.1" };
+            var b = new ChatOptions { ModelId = "mistral/mistral-large-latest" };
+            var c = new ChatOptions { ModelId = "acme/acme-smal" };
+            var d = new ChatOptions { ModelId = "acme/acme-small" };
+            var e = new ChatOptions { ModelId = App.ModelIds.Acme.AcmeSmall };
+            System.Console.WriteLine(a.ModelId + b.ModelId + c.ModelId + d.ModelId + e.ModelId);
+
+            """);
+
+        // One wrong ref of each kind: MC1002 fails the build; each diagnostic at its file(line,col); MC1004 is IDE/SARIF only.
+        var sarif = Path.Combine(app, "build.sarif");
+        var (exitCode, output) = DotNetCli.Run(app, "build --disable-build-servers -p:ErrorLog=" + sarif + "%2Cversion=2.1", _package.Packages);
+        Assert.NotEqual(0, exitCode);
+        var lines = Regex.Matches(output, @"Program\.cs\(\d+,\d+\): (warning|error) MC1\d{3}: [^\[]*").Select(m => m.Value.TrimEnd()).Distinct().ToArray();
+        Assert.Equal(new[]
+        {
+            "Program.cs(2,37): warning MC1001: Model ref 'minimax/minimax-m2.1' differs only in case from catalog model 'minimax/MiniMax-M2.1': model ids are case-sensitive; use 'minimax/MiniMax-M2.1' or ModelIds.Minimax.MiniMaxM2_1 (https://github.com/modelcatalog/ModelCatalog/blob/main/README.md#mc1001)",
+            "Program.cs(3,37): error MC1002: Model ref 'mistral/mistral-large-latest' names provider 'mistral', which has no provider block and is not built in; add models.providers.mistral to models.yaml (https://github.com/modelcatalog/ModelCatalog/blob/main/README.md#mc1002)",
+            "Program.cs(4,37): warning MC1003: Provider 'acme' has no model 'acme-smal' (did you mean 'acme/acme-small'?); fix the ref or add { id: acme-smal } to models.providers.acme.models in models.yaml (https://github.com/modelcatalog/ModelCatalog/blob/main/README.md#mc1003)",
+        }, lines);
+        Assert.DoesNotContain("MC1004", output);
+        Assert.DoesNotContain("AD0001", output);
+        Assert.DoesNotContain("CS8785", output);
+        var log = File.ReadAllText(sarif);
+        Assert.Contains("\"ruleId\": \"MC1004\"", log);
+
+        // Replaced by the generated constants, the project builds clean.
+        File.WriteAllText(Path.Combine(app, "models.yaml"),
+            "models:\n  providers:\n    acme: { baseUrl: \"https://acme.example/v1\", api: openai-completions, apiKey: \"${ACME_API_KEY}\", models: [{ id: acme-small }] }\n    mistral: { baseUrl: \"https://api.mistral.ai/v1\", api: openai-completions, apiKey: \"${MISTRAL_API_KEY}\", models: [{ id: mistral-large-latest }] }\n");
+        File.WriteAllText(Path.Combine(app, "Program.cs"), """
+            using Microsoft.Extensions.AI;
+            using App;
+            var a = new ChatOptions { ModelId = ModelIds.Minimax.MiniMaxM2_1 };
+            var b = new ChatOptions { ModelId = ModelIds.Mistral.MistralLargeLatest };
+            var c = new ChatOptions { ModelId = ModelIds.Acme.AcmeSmall };
+            System.Console.WriteLine(a.ModelId + b.ModelId + c.ModelId);
+
+            """);
+        var clean = DotNetCli.Succeed(app, "build --disable-build-servers", _package.Packages);
+        Assert.DoesNotMatch(@"(warning|error) (MC|CS|AD)\d{4}", clean);
+    }
+
+    [Fact]
     public void PackageHoldsRuntimeAnalyzersAndBuildFilesButNoGeneratorDependencies()
     {
         using var archive = ZipFile.OpenRead(_package.PackagePath);
