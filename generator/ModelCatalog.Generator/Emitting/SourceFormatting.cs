@@ -43,9 +43,6 @@ internal static class SourceFormatting
         return builder.Append('"').ToString();
     }
 
-    /// <summary>A decimal literal (<c>0.375m</c>), exactly as written in models.yaml.</summary>
-    public static string DecimalLiteral(decimal value) => value.ToString(CultureInfo.InvariantCulture) + "m";
-
     /// <summary>Text safe inside an XML doc comment on one line.</summary>
     public static string Xml(string text)
     {

@@ -32,20 +32,22 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("ModelCatalog", "{version}")]
         internal static partial class Anthropic
         {
+            private static readonly global::ModelCatalog.ModelCost[] s_costs = global::Demo.GeneratedModelCatalog.CostsOf("anthropic");
+
             /// <summary>anthropic/claude-opus-4-6: $5.00 in / $25.00 out / $0.50 cache read / $6.25 cache write per 1M tokens.</summary>
-            public static readonly global::ModelCatalog.ModelCost ClaudeOpus4_6 = new global::ModelCatalog.ModelCost(5m, 25m, 0.5m, 6.25m);
+            public static readonly global::ModelCatalog.ModelCost ClaudeOpus4_6 = s_costs[0];
 
             /// <summary>anthropic/claude-opus-4-5: $5.00 in / $25.00 out / $0.50 cache read / $6.25 cache write per 1M tokens.</summary>
-            public static readonly global::ModelCatalog.ModelCost ClaudeOpus4_5 = new global::ModelCatalog.ModelCost(5m, 25m, 0.5m, 6.25m);
+            public static readonly global::ModelCatalog.ModelCost ClaudeOpus4_5 = s_costs[1];
 
             /// <summary>anthropic/claude-sonnet-4-6: $3.00 in / $15.00 out / $0.30 cache read / $3.75 cache write per 1M tokens.</summary>
-            public static readonly global::ModelCatalog.ModelCost ClaudeSonnet4_6 = new global::ModelCatalog.ModelCost(3m, 15m, 0.3m, 3.75m);
+            public static readonly global::ModelCatalog.ModelCost ClaudeSonnet4_6 = s_costs[2];
 
             /// <summary>anthropic/claude-sonnet-4-5: $3.00 in / $15.00 out / $0.30 cache read / $3.75 cache write per 1M tokens.</summary>
-            public static readonly global::ModelCatalog.ModelCost ClaudeSonnet4_5 = new global::ModelCatalog.ModelCost(3m, 15m, 0.3m, 3.75m);
+            public static readonly global::ModelCatalog.ModelCost ClaudeSonnet4_5 = s_costs[3];
 
             /// <summary>anthropic/claude-haiku-4-5: $1.00 in / $5.00 out / $0.10 cache read / $1.25 cache write per 1M tokens.</summary>
-            public static readonly global::ModelCatalog.ModelCost ClaudeHaiku4_5 = new global::ModelCatalog.ModelCost(1m, 5m, 0.1m, 1.25m);
+            public static readonly global::ModelCatalog.ModelCost ClaudeHaiku4_5 = s_costs[4];
         }
     }
 }

@@ -35,23 +35,25 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("ModelCatalog", "{version}")]
         internal static partial class MinimaxCn
         {
+            private static readonly global::ModelCatalog.ModelCost[] s_costs = global::Demo.GeneratedModelCatalog.CostsOf("minimax-cn");
+
             /// <summary>minimax-cn/MiniMax-M2.1: $0.30 in / $1.20 out / $0.03 cache read / $0.375 cache write per 1M tokens.</summary>
-            public static readonly global::ModelCatalog.ModelCost MiniMaxM2_1 = new global::ModelCatalog.ModelCost(0.3m, 1.2m, 0.03m, 0.375m);
+            public static readonly global::ModelCatalog.ModelCost MiniMaxM2_1 = s_costs[0];
 
             /// <summary>minimax-cn/MiniMax-M2.1-lightning: $0.30 in / $2.40 out / $0.03 cache read / $0.375 cache write per 1M tokens.</summary>
-            public static readonly global::ModelCatalog.ModelCost MiniMaxM2_1Lightning = new global::ModelCatalog.ModelCost(0.3m, 2.4m, 0.03m, 0.375m);
+            public static readonly global::ModelCatalog.ModelCost MiniMaxM2_1Lightning = s_costs[1];
 
             /// <summary>minimax-cn/MiniMax-M2.5: $0.30 in / $1.20 out / $0.03 cache read / $0.375 cache write per 1M tokens.</summary>
-            public static readonly global::ModelCatalog.ModelCost MiniMaxM2_5 = new global::ModelCatalog.ModelCost(0.3m, 1.2m, 0.03m, 0.375m);
+            public static readonly global::ModelCatalog.ModelCost MiniMaxM2_5 = s_costs[2];
 
             /// <summary>minimax-cn/MiniMax-M2.5-highspeed: $0.60 in / $2.40 out / $0.06 cache read / $0.375 cache write per 1M tokens.</summary>
-            public static readonly global::ModelCatalog.ModelCost MiniMaxM2_5Highspeed = new global::ModelCatalog.ModelCost(0.6m, 2.4m, 0.06m, 0.375m);
+            public static readonly global::ModelCatalog.ModelCost MiniMaxM2_5Highspeed = s_costs[3];
 
             /// <summary>minimax-cn/MiniMax-M2.7: $0.30 in / $1.20 out / $0.06 cache read / $0.375 cache write per 1M tokens.</summary>
-            public static readonly global::ModelCatalog.ModelCost MiniMaxM2_7 = new global::ModelCatalog.ModelCost(0.3m, 1.2m, 0.06m, 0.375m);
+            public static readonly global::ModelCatalog.ModelCost MiniMaxM2_7 = s_costs[4];
 
             /// <summary>minimax-cn/MiniMax-M2.7-highspeed: $0.60 in / $2.40 out / $0.06 cache read / $0.375 cache write per 1M tokens.</summary>
-            public static readonly global::ModelCatalog.ModelCost MiniMaxM2_7Highspeed = new global::ModelCatalog.ModelCost(0.6m, 2.4m, 0.06m, 0.375m);
+            public static readonly global::ModelCatalog.ModelCost MiniMaxM2_7Highspeed = s_costs[5];
         }
     }
 }

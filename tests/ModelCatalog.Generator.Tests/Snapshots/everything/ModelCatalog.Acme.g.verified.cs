@@ -38,26 +38,28 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("ModelCatalog", "{version}")]
         internal static partial class Acme
         {
+            private static readonly global::ModelCatalog.ModelCost[] s_costs = global::Demo.GeneratedModelCatalog.CostsOf("acme");
+
             /// <summary>acme/acme-small: price unknown (models.yaml has no cost for this model).</summary>
-            public static readonly global::ModelCatalog.ModelCost AcmeSmall = global::ModelCatalog.ModelCost.Unknown;
+            public static readonly global::ModelCatalog.ModelCost AcmeSmall = s_costs[0];
 
             /// <summary>acme/Acme-Large-2.1: $1.25 in / $10.00 out / $0.00 cache read / $0.00 cache write per 1M tokens.</summary>
-            public static readonly global::ModelCatalog.ModelCost AcmeLarge2_1 = new global::ModelCatalog.ModelCost(1.25m, 10m, 0m, 0m);
+            public static readonly global::ModelCatalog.ModelCost AcmeLarge2_1 = s_costs[1];
 
             /// <summary>acme/free/model:latest@2025~beta: $0.00 in / $0.00 out / $0.00 cache read / $0.00 cache write per 1M tokens.</summary>
-            public static readonly global::ModelCatalog.ModelCost FreeModelLatest2025Beta = new global::ModelCatalog.ModelCost(0m, 0m, 0m, 0m);
+            public static readonly global::ModelCatalog.ModelCost FreeModelLatest2025Beta = s_costs[2];
 
             /// <summary>acme/Equals: price unknown (models.yaml has no cost for this model).</summary>
-            public static readonly global::ModelCatalog.ModelCost Equals_ = global::ModelCatalog.ModelCost.Unknown;
+            public static readonly global::ModelCatalog.ModelCost Equals_ = s_costs[3];
 
             /// <summary>acme/acme: price unknown (models.yaml has no cost for this model).</summary>
-            public static readonly global::ModelCatalog.ModelCost Acme_ = global::ModelCatalog.ModelCost.Unknown;
+            public static readonly global::ModelCatalog.ModelCost Acme_ = s_costs[4];
 
             /// <summary>acme/a-1: price unknown (models.yaml has no cost for this model).</summary>
-            public static readonly global::ModelCatalog.ModelCost A1 = global::ModelCatalog.ModelCost.Unknown;
+            public static readonly global::ModelCatalog.ModelCost A1 = s_costs[5];
 
             /// <summary>acme/a.1: price unknown (models.yaml has no cost for this model).</summary>
-            public static readonly global::ModelCatalog.ModelCost A1_2 = global::ModelCatalog.ModelCost.Unknown;
+            public static readonly global::ModelCatalog.ModelCost A1_2 = s_costs[6];
         }
     }
 }

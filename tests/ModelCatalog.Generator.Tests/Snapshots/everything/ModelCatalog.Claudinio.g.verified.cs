@@ -20,8 +20,10 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("ModelCatalog", "{version}")]
         internal static partial class Claudinio
         {
+            private static readonly global::ModelCatalog.ModelCost[] s_costs = global::Demo.GeneratedModelCatalog.CostsOf("claudinio");
+
             /// <summary>claudinio/claudinio: price unknown (models.yaml has no cost for this model).</summary>
-            public static readonly global::ModelCatalog.ModelCost Claudinio_ = global::ModelCatalog.ModelCost.Unknown;
+            public static readonly global::ModelCatalog.ModelCost Claudinio_ = s_costs[0];
         }
     }
 }
