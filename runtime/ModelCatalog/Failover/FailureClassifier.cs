@@ -85,9 +85,12 @@ internal static class FailureClassifier
         _ => FailureReason.ProviderError,
     };
 
-    /// <summary>Whether the same model may be tried again after this failure.</summary>
+    /// <summary>
+    /// Whether the same model may be tried again after this failure: the "optional retry" rows of the failover table
+    /// (wire-protocols.md §7), which default to up to two retries, network failures and the client's own timeout included.
+    /// </summary>
     public static bool IsRetryable(FailureReason reason) =>
-        reason is FailureReason.Transient or FailureReason.RateLimit or FailureReason.ServerError;
+        reason is FailureReason.Transient or FailureReason.RateLimit or FailureReason.ServerError or FailureReason.Network or FailureReason.Timeout;
 
     /// <summary>Whether a later candidate may be tried after this failure (subject to the context-window rule).</summary>
     public static bool AllowsFallback(FailureReason reason) => reason != FailureReason.BadRequest;

@@ -27,10 +27,10 @@ public enum FailureReason
     /// <summary>The prompt does not fit the context window: only a model with a larger window is tried.</summary>
     ContextOverflow,
 
-    /// <summary>Connection refused, reset, DNS or another I/O failure. Next model.</summary>
+    /// <summary>Connection refused, reset, DNS or another I/O failure: retried, then the next model.</summary>
     Network,
 
-    /// <summary>The attempt exceeded <see cref="CatalogChatClientOptions.AttemptTimeout"/>. Next model.</summary>
+    /// <summary>The attempt exceeded <see cref="CatalogChatClientOptions.AttemptTimeout"/>: retried, then the next model.</summary>
     Timeout,
 
     /// <summary>An SSE <c>error</c> event, or a broken or malformed stream. Next model only before the first streamed update.</summary>

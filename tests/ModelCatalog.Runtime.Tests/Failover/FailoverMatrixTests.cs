@@ -97,6 +97,24 @@ public sealed class FailoverMatrixTests
         Assert.Equal("f/claude", response.ModelId);
     }
 
+    [Fact]
+    public async Task Network_failures_are_retried_twice_before_the_next_model()
+    {
+        // wire-protocols.md §7: connection refused is an "optional (1–2)" retry row; the default is two retries.
+        var catalog = Catalog.CreateBuilder()
+            .AddProvider("a", $"http://127.0.0.1:{FreePort()}/v1", ModelApi.OpenAICompletions, "local")
+            .AddModel("a", "one")
+            .AddProvider("b", $"http://127.0.0.1:{FreePort()}/v1", ModelApi.OpenAICompletions, "local")
+            .AddModel("b", "two")
+            .SetPrimary("a/one").AddFallback("b/two").Build();
+        using var client = new CatalogChatClient(catalog, options: Options());
+
+        var error = await Assert.ThrowsAsync<ModelFailoverException>(() => client.GetResponseAsync("hi"));
+
+        Assert.Equal(new[] { "a/one", "a/one", "a/one", "b/two", "b/two", "b/two" }, error.Attempts.Select(a => a.ModelRef));
+        Assert.All(error.Attempts, attempt => Assert.Equal(FailureReason.Network, attempt.Reason));
+    }
+
     [Theory]
     [InlineData(408)]
     [InlineData(409)]
