@@ -1,8 +1,5 @@
-using System.Collections.Immutable;
 using System.Composition;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using ModelCatalog.Generator.Diagnostics;
 
@@ -13,36 +10,13 @@ namespace ModelCatalog.CodeFixes;
 /// rewrites the literal with the suggestion. Offered only when the analyzer found a single clear candidate.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseSuggestedModelRefCodeFix)), Shared]
-public sealed class UseSuggestedModelRefCodeFix : CodeFixProvider
+public sealed class UseSuggestedModelRefCodeFix : ModelRefLiteralCodeFix
 {
-    private const string EquivalenceKey = "ModelCatalog.UseSuggestedModelRef";
-
-    /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create(DiagnosticIds.ModelRefUnknownProvider, DiagnosticIds.ModelRefUnknownModel);
-
-    /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => ModelRefLiteralFixAllProvider.Instance;
-
-    /// <inheritdoc/>
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    /// <summary>Creates the fix.</summary>
+    public UseSuggestedModelRefCodeFix()
+        : base("ModelCatalog.UseSuggestedModelRef", DiagnosticIds.ModelRefUnknownProvider, DiagnosticIds.ModelRefUnknownModel)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
-        {
-            return;
-        }
-
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (ModelRefLiteralEditor.Target(root, diagnostic, out var replacement) is not null)
-            {
-                var document = context.Document;
-                context.RegisterCodeFix(
-                    CodeAction.Create("Change to '" + replacement + "'",
-                        cancellationToken => ModelRefLiteralEditor.ReplaceAsync(document, new[] { diagnostic }, cancellationToken), EquivalenceKey),
-                    diagnostic);
-            }
-        }
     }
+
+    private protected override string Title(string replacement) => "Change to '" + replacement + "'";
 }
