@@ -10,6 +10,11 @@ internal static class SourceFormatting
     /// <summary>A C# 7.3 regular string literal (quotes included); control, line-separator and lone surrogate characters are escaped.</summary>
     public static string StringLiteral(string value)
     {
+        if (IsPlain(value, allowQuotes: false))
+        {
+            return "\"" + value + "\"";
+        }
+
         var builder = new StringBuilder(value.Length + 2);
         builder.Append('"');
         for (int i = 0; i < value.Length; i++)
@@ -46,6 +51,11 @@ internal static class SourceFormatting
     /// <summary>Text safe inside an XML doc comment on one line.</summary>
     public static string Xml(string text)
     {
+        if (IsPlain(text, allowQuotes: true) && text.IndexOfAny(XmlSpecial) < 0)
+        {
+            return text; // the common case: nothing to escape, nothing to allocate
+        }
+
         var builder = new StringBuilder(text.Length);
         for (int i = 0; i < text.Length; i++)
         {
@@ -76,7 +86,21 @@ internal static class SourceFormatting
     public static string Tokens(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     /// <summary>A price for display: at least two decimals, at most four (float artefacts such as 0.049999999999999996 read 0.05).</summary>
-    public static string Price(decimal value) => "$" + decimal.Round(value, 4).ToString("0.00##", CultureInfo.InvariantCulture);
+    public static string Price(decimal value)
+    {
+        // Catalogs repeat a few dozen prices thousands of times: format each distinct value once per thread.
+        var cache = s_prices ??= new System.Collections.Generic.Dictionary<decimal, string>();
+        if (!cache.TryGetValue(value, out var text))
+        {
+            text = "$" + decimal.Round(value, 4).ToString("0.00##", CultureInfo.InvariantCulture);
+            if (cache.Count < 4096)
+            {
+                cache[value] = text;
+            }
+        }
+
+        return text;
+    }
 
     /// <summary>"$0.30 in / $1.20 out per 1M tokens", or "price unknown".</summary>
     public static string PriceSummary(CostSpec? cost) =>
@@ -87,6 +111,25 @@ internal static class SourceFormatting
         cost is null
             ? "price unknown (models.yaml has no cost for this model)"
             : Price(cost.Input) + " in / " + Price(cost.Output) + " out / " + Price(cost.CacheRead) + " cache read / " + Price(cost.CacheWrite) + " cache write per 1M tokens";
+
+    private static readonly char[] XmlSpecial = { '&', '<', '>' };
+
+    [System.ThreadStatic]
+    private static System.Collections.Generic.Dictionary<decimal, string>? s_prices;
+
+    /// <summary>True when every character can be written as is (no quote, backslash, control, separator or surrogate).</summary>
+    private static bool IsPlain(string value, bool allowQuotes)
+    {
+        foreach (char c in value)
+        {
+            if (c < ' ' || c == '\\' || (!allowQuotes && c == '"') || c == '\u0085' || c == '\u2028' || c == '\u2029' || char.IsSurrogate(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static bool IsPair(string value, int index) =>
         char.IsHighSurrogate(value[index]) && index + 1 < value.Length && char.IsLowSurrogate(value[index + 1]);

@@ -2,8 +2,8 @@ namespace ModelCatalog.Generator.Reading;
 
 /// <summary>
 /// OpenClaw configs are JSON5, which YAML reads except for comments. A text whose first non-blank character is
-/// <c>{</c> gets its <c>//</c> and <c>/* */</c> comments outside strings replaced by spaces, keeping every
-/// position (and line break) where it was, so diagnostics still point at the user's text.
+/// <c>{</c> gets its <c>//</c> and <c>/* */</c> comments outside strings (starting where a token could start) replaced
+/// by spaces, keeping every position (and line break) where it was, so diagnostics still point at the user's text.
 /// </summary>
 internal static class Json5Comments
 {
@@ -45,7 +45,7 @@ internal static class Json5Comments
             {
                 quote = c;
             }
-            else if (c == '/' && i + 1 < text.Length && (text[i + 1] == '/' || text[i + 1] == '*'))
+            else if (c == '/' && i + 1 < text.Length && (text[i + 1] == '/' || text[i + 1] == '*') && AtTokenBoundary(text, i))
             {
                 buffer ??= text.ToCharArray();
                 bool block = text[i + 1] == '*';
@@ -76,4 +76,8 @@ internal static class Json5Comments
 
         return buffer is null ? text : new string(buffer);
     }
+
+    // A comment starts where a token could: so the "//" of an unquoted http://host (valid in YAML flow style) stays text.
+    private static bool AtTokenBoundary(string text, int index) =>
+        index == 0 || char.IsWhiteSpace(text[index - 1]) || text[index - 1] is ',' or '{' or '}' or '[' or ']';
 }
