@@ -44,7 +44,7 @@ internal static class ProviderBlockWriter
             return null;
         }
 
-        YamlNode? mappingKey = null;
+        YamlKey? mappingKey = null;
         for (int depth = 0; depth < ProvidersPath.Length; depth++)
         {
             var entry = Find(mapping, ProvidersPath[depth]);
@@ -79,11 +79,11 @@ internal static class ProviderBlockWriter
         return tail;
     }
 
-    private static KeyValuePair<YamlNode, YamlNode>? Find(YamlMapping mapping, string key)
+    private static KeyValuePair<YamlKey, YamlNode>? Find(YamlMapping mapping, string key)
     {
         foreach (var entry in mapping.Entries)
         {
-            if (entry.Key is YamlScalar scalar && scalar.Value == key)
+            if (entry.Key.NonScalarKind is null && entry.Key.Value == key)
             {
                 return entry;
             }
@@ -93,7 +93,7 @@ internal static class ProviderBlockWriter
     }
 
     /// <summary>Adds the entries of <paramref name="output"/> after the last entry of a non-empty mapping.</summary>
-    private static string InsertEntries(YamlLayout layout, YamlMapping mapping, YamlOutput output, YamlNode? mappingKey)
+    private static string InsertEntries(YamlLayout layout, YamlMapping mapping, YamlOutput output, YamlKey? mappingKey)
     {
         var text = layout.Text;
         var entries = ((YamlOutput.Map)output).Entries;
@@ -139,7 +139,7 @@ internal static class ProviderBlockWriter
     }
 
     /// <summary>Replaces an empty value (<c>providers:</c>, <c>providers: {}</c>, <c>models: ~</c>) by the new content.</summary>
-    private static string ReplaceEmptyValue(YamlLayout layout, YamlMapping parent, YamlNode key, YamlNode value, YamlOutput output)
+    private static string ReplaceEmptyValue(YamlLayout layout, YamlMapping parent, YamlKey key, YamlNode value, YamlOutput output)
     {
         var text = layout.Text;
         if (layout.IsFlow(parent))
@@ -163,7 +163,7 @@ internal static class ProviderBlockWriter
     }
 
     /// <summary>Where an entry ends: an empty (null) value has no text, and the parser may place it on the next line.</summary>
-    private static int EndOf(YamlNode key, YamlNode value) =>
+    private static int EndOf(YamlKey key, YamlNode value) =>
         value.Range.Length > 0 ? System.Math.Max(key.Range.End, value.Range.End) : key.Range.End;
 
     /// <summary>The start of the line after <paramref name="offset"/>; at the end of a file without a final line break, a break is prefixed.</summary>

@@ -38,6 +38,38 @@ internal sealed class YamlScalar : YamlNode
     public override string KindName => IsNull ? "null" : IsPlain ? "'" + Value + "'" : "a quoted string";
 }
 
+/// <summary>
+/// A mapping key. Keys are half of all scalars in a catalog and are only ever read as text, so they are kept as a small
+/// struct (with an interned string) instead of a node object.
+/// </summary>
+internal readonly struct YamlKey
+{
+    public YamlKey(string value, bool isPlain, TextRange range, string? nonScalarKind = null)
+    {
+        Value = value;
+        IsPlain = isPlain;
+        Range = range;
+        NonScalarKind = nonScalarKind;
+    }
+
+    public string Value { get; }
+
+    public bool IsPlain { get; }
+
+    public TextRange Range { get; }
+
+    /// <summary>Set when the key is a mapping or a list ("a mapping"): such keys are invalid in a catalog.</summary>
+    public string? NonScalarKind { get; }
+
+    public bool IsNull => NonScalarKind is null && IsPlain && (Value.Length == 0 || Value == "~" || Value == "null" || Value == "Null" || Value == "NULL");
+
+    public string KindName => NonScalarKind ?? (IsNull ? "null" : "'" + Value + "'");
+
+    public static YamlKey FromNode(YamlNode node) => node is YamlScalar scalar
+        ? new YamlKey(scalar.Value, scalar.IsPlain, scalar.Range)
+        : new YamlKey(string.Empty, false, node.Range, node.KindName);
+}
+
 internal sealed class YamlMapping : YamlNode
 {
     public YamlMapping(TextRange range)
@@ -45,7 +77,7 @@ internal sealed class YamlMapping : YamlNode
     {
     }
 
-    public List<KeyValuePair<YamlNode, YamlNode>> Entries { get; } = new();
+    public List<KeyValuePair<YamlKey, YamlNode>> Entries { get; } = new();
 
     public override string KindName => "a mapping";
 }

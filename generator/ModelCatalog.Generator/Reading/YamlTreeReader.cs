@@ -92,7 +92,14 @@ internal static class YamlTreeReader
 
                     break;
                 case Scalar scalar:
-                    var node = new YamlScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, TextRange.FromBounds(start, end));
+                    bool isPlain = scalar.Style == ScalarStyle.Plain;
+                    if (scalar.Anchor.IsEmpty && stack.Count > 0 && stack[stack.Count - 1] is { IsMapping: true, HasPendingKey: false } owner)
+                    {
+                        owner.SetPendingKey(new YamlKey(ScalarInterner.Intern(scalar.Value), isPlain, TextRange.FromBounds(start, end)));
+                        break;
+                    }
+
+                    var node = new YamlScalar(ScalarInterner.Intern(scalar.Value), isPlain, TextRange.FromBounds(start, end));
                     Remember(anchors, scalar.Anchor, node);
                     Attach(stack, ref root, node);
                     break;
@@ -163,14 +170,13 @@ internal static class YamlTreeReader
         {
             sequence.Items.Add(node);
         }
-        else if (frame.PendingKey is null)
+        else if (!frame.HasPendingKey)
         {
-            frame.PendingKey = node;
+            frame.SetPendingKey(YamlKey.FromNode(node));
         }
         else
         {
-            ((YamlMapping)frame.Node).Entries.Add(new KeyValuePair<YamlNode, YamlNode>(frame.PendingKey, node));
-            frame.PendingKey = null;
+            ((YamlMapping)frame.Node).Entries.Add(new KeyValuePair<YamlKey, YamlNode>(frame.TakePendingKey(), node));
         }
     }
 
@@ -209,8 +215,25 @@ internal static class YamlTreeReader
 
         public bool IsFlow { get; }
 
-        public YamlNode? PendingKey { get; set; }
+        public bool IsMapping => Node is YamlMapping;
+
+        public bool HasPendingKey { get; private set; }
 
         public int LastEnd { get; set; }
+
+        private YamlKey PendingKey { get; set; }
+
+        public void SetPendingKey(YamlKey key)
+        {
+            PendingKey = key;
+            HasPendingKey = true;
+            LastEnd = Math.Max(LastEnd, key.Range.End);
+        }
+
+        public YamlKey TakePendingKey()
+        {
+            HasPendingKey = false;
+            return PendingKey;
+        }
     }
 }

@@ -198,7 +198,7 @@ internal sealed class CatalogDocumentReader
         }
     }
 
-    private void ReadProvider(YamlScalar key, YamlNode node, ParsedCatalog catalog)
+    private void ReadProvider(YamlKey key, YamlNode node, ParsedCatalog catalog)
     {
         var id = key.Value.Trim();
         if (id.IndexOf('/') >= 0)

@@ -20,10 +20,10 @@ internal sealed class ValueReader
     /// The entries of a mapping with text keys, first occurrence winning. Later duplicates are MC0005; keys outside
     /// <paramref name="known"/> ∪ <paramref name="accepted"/> are MC0002 (pass <c>null</c> for open key sets).
     /// </summary>
-    public List<KeyValuePair<YamlScalar, YamlNode>> Entries(
+    public List<KeyValuePair<YamlKey, YamlNode>> Entries(
         YamlMapping mapping, string where, HashSet<string>? known, HashSet<string>? accepted = null, bool ignoreCase = false, string? entryKind = null)
     {
-        var result = new List<KeyValuePair<YamlScalar, YamlNode>>(mapping.Entries.Count);
+        var result = new List<KeyValuePair<YamlKey, YamlNode>>(mapping.Entries.Count);
         var comparer = ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
 
         // Most mappings (a model, a cost) have a handful of keys: a linear duplicate check beats a set there.
@@ -31,9 +31,10 @@ internal sealed class ValueReader
         var seenList = seenSet is null ? new List<string>(mapping.Entries.Count) : null;
         foreach (var entry in mapping.Entries)
         {
-            if (entry.Key is not YamlScalar key || key.IsNull)
+            var key = entry.Key;
+            if (key.NonScalarKind is not null || key.IsNull)
             {
-                Report(DiagnosticIds.InvalidValue, entry.Key.Range, "a key in " + where + " must be text, not " + entry.Key.KindName + "; write a plain key");
+                Report(DiagnosticIds.InvalidValue, key.Range, "a key in " + where + " must be text, not " + key.KindName + "; write a plain key");
                 continue;
             }
 
@@ -53,7 +54,7 @@ internal sealed class ValueReader
                 continue;
             }
 
-            result.Add(new KeyValuePair<YamlScalar, YamlNode>(key, entry.Value));
+            result.Add(new KeyValuePair<YamlKey, YamlNode>(key, entry.Value));
         }
 
         return result;
