@@ -22,6 +22,25 @@ internal sealed class CodeWriter
         return this;
     }
 
+    /// <summary>Starts an indented line whose pieces are appended with <see cref="Append"/> (no intermediate strings).</summary>
+    public CodeWriter StartLine()
+    {
+        _builder.Append(' ', _indent * 4);
+        return this;
+    }
+
+    public CodeWriter Append(string text)
+    {
+        _builder.Append(text);
+        return this;
+    }
+
+    public CodeWriter EndLine()
+    {
+        _builder.Append('\n');
+        return this;
+    }
+
     public CodeWriter Open(string declaration)
     {
         Line(declaration);

@@ -83,12 +83,24 @@ internal static class SourceFormatting
     }
 
     /// <summary><c>204,800</c>.</summary>
-    public static string Tokens(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+    public static string Tokens(int value)
+    {
+        var cache = s_tokens ??= new System.Collections.Generic.Dictionary<int, string>();
+        if (!cache.TryGetValue(value, out var text))
+        {
+            text = value.ToString("N0", CultureInfo.InvariantCulture);
+            if (cache.Count < 4096)
+            {
+                cache[value] = text;
+            }
+        }
+
+        return text;
+    }
 
     /// <summary>A price for display: at least two decimals, at most four (float artefacts such as 0.049999999999999996 read 0.05).</summary>
     public static string Price(decimal value)
     {
-        // Catalogs repeat a few dozen prices thousands of times: format each distinct value once per thread.
         var cache = s_prices ??= new System.Collections.Generic.Dictionary<decimal, string>();
         if (!cache.TryGetValue(value, out var text))
         {
@@ -114,8 +126,12 @@ internal static class SourceFormatting
 
     private static readonly char[] XmlSpecial = { '&', '<', '>' };
 
+    // Catalogs repeat a few dozen prices and windows thousands of times: each distinct value is formatted once per thread.
     [System.ThreadStatic]
     private static System.Collections.Generic.Dictionary<decimal, string>? s_prices;
+
+    [System.ThreadStatic]
+    private static System.Collections.Generic.Dictionary<int, string>? s_tokens;
 
     /// <summary>True when every character can be written as is (no quote, backslash, control, separator or surrogate).</summary>
     private static bool IsPlain(string value, bool allowQuotes)
