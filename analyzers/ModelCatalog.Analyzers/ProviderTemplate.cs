@@ -17,24 +17,7 @@ internal sealed record ProviderTemplate(string Id, string BaseUrl, string Api, s
     /// </summary>
     public static ProviderTemplate Stub(string providerId)
     {
-        var prefix = EnvironmentPrefix(providerId);
+        var prefix = VariableReferences.EnvironmentName(providerId);
         return new ProviderTemplate(providerId, "${" + prefix + "_BASE_URL}", "openai-completions", "${" + prefix + "_API_KEY}");
-    }
-
-    /// <summary>
-    /// <c>my-provider.ai</c> → <c>MY_PROVIDER_AI</c>; a leading digit gets a <c>_</c> so the result is a valid
-    /// <c>${NAME}</c> (NAME = <c>[A-Z_][A-Z0-9_]*</c>), never literal text.
-    /// </summary>
-    public static string EnvironmentPrefix(string providerId)
-    {
-        var chars = new char[providerId.Length];
-        for (int i = 0; i < providerId.Length; i++)
-        {
-            char c = providerId[i];
-            chars[i] = c is >= 'a' and <= 'z' ? (char)(c - 'a' + 'A') : c is >= 'A' and <= 'Z' or >= '0' and <= '9' ? c : '_';
-        }
-
-        var name = new string(chars);
-        return name.Length == 0 || name[0] is >= '0' and <= '9' ? "_" + name : name;
     }
 }

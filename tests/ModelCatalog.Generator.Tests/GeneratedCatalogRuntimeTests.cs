@@ -82,6 +82,18 @@ public sealed class GeneratedCatalogRuntimeTests
         Assert.Empty(catalog.GetProvider("acme").Headers);
     }
 
+    [Fact]
+    public void NamesAndHeadersWithEscapedCharactersRoundTrip()
+    {
+        const string yaml = "models:\n  providers:\n    acme:\n      baseUrl: https://acme.example/v1\n      api: openai-completions\n      apiKey: ${ACME_API_KEY}\n      headers: { X-Note: \"a\\\\b\\tc\" }\n      models: [{ id: m, name: \"line1\\nline2\\ttab \\\\ back\\r\\u2028\" }]\n";
+        var (output, _) = GeneratorHarness.Run(yaml);
+        using var stream = new MemoryStream();
+        Assert.True(output.Emit(stream).Success);
+        var catalog = (Catalog)Assembly.Load(stream.ToArray()).GetType("Demo.GeneratedModelCatalog")!.GetProperty("Instance")!.GetValue(null)!;
+        Assert.Equal("line1\nline2\ttab \\ back\r\u2028", catalog.Resolve("acme/m").Name);
+        Assert.Equal("a\\b\tc", catalog.GetProvider("acme").Headers["X-Note"]);
+    }
+
     private static Catalog Instance() => (Catalog)Consumer.GetType("Demo.GeneratedModelCatalog")!.GetProperty("Instance")!.GetValue(null)!;
 
     private static object? Constant(string type, string field) => Consumer.GetType(type)!.GetField(field)!.GetRawConstantValue();

@@ -11,12 +11,10 @@ namespace ModelCatalog.Generator.Emitting;
 /// </summary>
 internal static class CatalogDataEncoder
 {
-    public const string Header = "ModelCatalog/1";
-
     public static string[] Encode(CatalogSpec spec)
     {
         var chunks = new string[spec.Providers.Count + 2];
-        chunks[0] = Header + "\n";
+        chunks[0] = CatalogDataFormat.Header + "\n";
         var builder = new StringBuilder();
         for (int i = 0; i < spec.Providers.Count; i++)
         {
@@ -74,25 +72,10 @@ internal static class CatalogDataEncoder
         foreach (var field in fields)
         {
             builder.Append('\t');
-            Escape(builder, field);
+            CatalogDataFormat.AppendEscaped(builder, field);
         }
 
         builder.Append('\n');
-    }
-
-    private static void Escape(StringBuilder builder, string value)
-    {
-        foreach (char c in value)
-        {
-            switch (c)
-            {
-                case '\\': builder.Append("\\\\"); break;
-                case '\t': builder.Append("\\t"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                default: builder.Append(c); break;
-            }
-        }
     }
 
     private static string Cost(CostSpec? cost) =>

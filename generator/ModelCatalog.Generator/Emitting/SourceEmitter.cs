@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using ModelCatalog.Generator.Model;
 
 namespace ModelCatalog.Generator.Emitting;
@@ -61,7 +62,7 @@ internal static class SourceEmitter
         writer.Line();
         writer.Line("/// <summary>The fallback models, in order (<c>agents.defaults.model.fallbacks</c>); empty when none are set.</summary>");
         writer.Line("public static global::System.Collections.Generic.IReadOnlyList<string> Fallbacks { get; } = global::System.Array.AsReadOnly(new string[] { " +
-            string.Join(", ", Map(spec.Fallbacks, SourceFormatting.StringLiteral)) + (spec.Fallbacks.Count > 0 ? " " : "") + "});");
+            string.Join(", ", spec.Fallbacks.Select(SourceFormatting.StringLiteral)) + (spec.Fallbacks.Count > 0 ? " " : "") + "});");
         writer.Close();
         writer.Line();
 
@@ -211,13 +212,5 @@ internal static class SourceEmitter
         }
 
         return writer.ToString();
-    }
-
-    private static IEnumerable<string> Map(IEnumerable<string> values, Func<string, string> map)
-    {
-        foreach (var value in values)
-        {
-            yield return map(value);
-        }
     }
 }

@@ -187,7 +187,7 @@ internal static class CatalogMerger
             provider.ApiKey = null;
             diagnostics.Add(new CatalogDiagnostic(DiagnosticIds.LiteralSecret, provider.UserApiKeyRange ?? default,
                 "provider '" + provider.Id + "' has a literal apiKey; keys are never compiled in (calls will fail until it is a reference): write apiKey: ${" +
-                EnvironmentName(provider.Id) + "_API_KEY} and set that variable"));
+                VariableReferences.EnvironmentName(provider.Id) + "_API_KEY} and set that variable"));
             provider.ApiKeyOmitted = true;
         }
 
@@ -211,7 +211,7 @@ internal static class CatalogMerger
             headers.RemoveAt(i);
             diagnostics.Add(new CatalogDiagnostic(DiagnosticIds.LiteralSecret, header.UserRange ?? default,
                 "header '" + header.Name + "' of provider '" + providerId + "' holds a literal credential; it is not compiled in: write " +
-                header.Name + ": ${" + EnvironmentName(providerId) + "_" + EnvironmentName(header.Name) + "} and set that variable"));
+                header.Name + ": ${" + VariableReferences.EnvironmentName(providerId) + "_" + VariableReferences.EnvironmentName(header.Name) + "} and set that variable"));
         }
     }
 
@@ -245,22 +245,6 @@ internal static class CatalogMerger
                 }
             }
         }
-    }
-
-    /// <summary>An upper-case environment variable stem for a provider or header name (<c>minimax-cn</c> → <c>MINIMAX_CN</c>).</summary>
-    public static string EnvironmentName(string id)
-    {
-        var chars = id.ToUpperInvariant().ToCharArray();
-        for (int i = 0; i < chars.Length; i++)
-        {
-            if (!((chars[i] >= 'A' && chars[i] <= 'Z') || (chars[i] >= '0' && chars[i] <= '9')))
-            {
-                chars[i] = '_';
-            }
-        }
-
-        var name = new string(chars);
-        return name.Length > 0 && name[0] >= '0' && name[0] <= '9' ? "_" + name : name;
     }
 
     private static string Format(int value) => value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);

@@ -277,7 +277,7 @@ internal sealed class CatalogDocumentReader
 
     private ParsedModel ReadModel(YamlMapping mapping, string providerId, int index)
     {
-        var model = new ParsedModel(mapping.Range);
+        var model = new ParsedModel();
         var where = "model #" + index + " of provider '" + providerId + "'";
         var entries = _values.Entries(mapping, where, KnownKeys.Model, KnownKeys.ModelAccepted);
         foreach (var entry in entries)

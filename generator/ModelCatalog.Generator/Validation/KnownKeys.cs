@@ -27,10 +27,6 @@ internal static class KnownKeys
 
     public static readonly HashSet<string> SecretRef = Set("source", "provider", "id");
 
-    private static readonly HashSet<string> None = Set();
-
-    public static HashSet<string> NoneAccepted => None;
-
     /// <summary>OpenClaw's api kinds; the first three are callable.</summary>
     public static readonly string[] ApiKinds =
     {

@@ -67,10 +67,6 @@ internal sealed class ParsedProvider
 
 internal sealed class ParsedModel
 {
-    public ParsedModel(TextRange range) => Range = range;
-
-    public TextRange Range { get; }
-
     public Positioned<string> Id { get; set; }
 
     public Positioned<string> Name { get; set; }

@@ -7,8 +7,7 @@ namespace ModelCatalog;
 
 /// <summary>
 /// Decodes the compact catalog text that generated code embeds (<c>GeneratedModelCatalog</c>): one string literal
-/// instead of thousands of constructor calls keeps consumer builds fast. Format, version 1 — records separated by
-/// <c>\n</c>, fields by <c>\t</c>; inside a field <c>\\</c>, <c>\t</c>, <c>\n</c>, <c>\r</c> are escaped with a backslash:
+/// instead of thousands of constructor calls keeps consumer builds fast. Records of <see cref="CatalogDataFormat"/>, version 1:
 /// <code>
 /// ModelCatalog/1
 /// P id baseUrl apiName apiKey flags          flags: 1 = authHeader, 2 = literal key omitted
@@ -21,8 +20,6 @@ namespace ModelCatalog;
 /// </summary>
 internal static class CatalogData
 {
-    public const string Header = "ModelCatalog/1";
-
     public static Catalog Decode(string data)
     {
         if (data is null)
@@ -31,7 +28,7 @@ internal static class CatalogData
         }
 
         var lines = data.Split('\n');
-        if (lines.Length == 0 || lines[0] != Header)
+        if (lines.Length == 0 || lines[0] != CatalogDataFormat.Header)
         {
             throw new FormatException("Generated catalog data has an unknown format ('" + Truncate(lines[0]) + "'); rebuild the project with the same ModelCatalog package version.");
         }
@@ -80,30 +77,6 @@ internal static class CatalogData
 
         Commit(builder, pending, ref provider);
         return builder.Build();
-    }
-
-    /// <summary>Escapes one field value (the generator has the same rule).</summary>
-    public static string Escape(string value)
-    {
-        if (value.IndexOfAny(new[] { '\\', '\t', '\n', '\r' }) < 0)
-        {
-            return value;
-        }
-
-        var builder = new StringBuilder(value.Length + 8);
-        foreach (char c in value)
-        {
-            switch (c)
-            {
-                case '\\': builder.Append("\\\\"); break;
-                case '\t': builder.Append("\\t"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                default: builder.Append(c); break;
-            }
-        }
-
-        return builder.ToString();
     }
 
     private static void Commit(CatalogBuilder builder, Pending? pending, ref string? provider)
@@ -159,33 +132,10 @@ internal static class CatalogData
         var fields = line.Split('\t');
         for (int i = 0; i < fields.Length; i++)
         {
-            if (fields[i].IndexOf('\\') >= 0)
-            {
-                fields[i] = Unescape(fields[i]);
-            }
+            fields[i] = CatalogDataFormat.Unescape(fields[i]);
         }
 
         return fields;
-    }
-
-    private static string Unescape(string value)
-    {
-        var builder = new StringBuilder(value.Length);
-        for (int i = 0; i < value.Length; i++)
-        {
-            char c = value[i];
-            if (c == '\\' && i + 1 < value.Length)
-            {
-                i++;
-                builder.Append(value[i] switch { 't' => '\t', 'n' => '\n', 'r' => '\r', _ => value[i] });
-            }
-            else
-            {
-                builder.Append(c);
-            }
-        }
-
-        return builder.ToString();
     }
 
     private static string Field(string[] fields, int index, int lineNumber, string line) =>

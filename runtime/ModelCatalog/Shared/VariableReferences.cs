@@ -29,6 +29,23 @@ internal static class VariableReferences
         return true;
     }
 
+    /// <summary>
+    /// A valid NAME derived from an id (<c>minimax-cn</c> → <c>MINIMAX_CN</c>, <c>302ai</c> → <c>_302AI</c>): what
+    /// diagnostics suggest and code fixes write, e.g. <c>${MINIMAX_CN_API_KEY}</c>.
+    /// </summary>
+    public static string EnvironmentName(string id)
+    {
+        var chars = new char[id.Length];
+        for (int i = 0; i < id.Length; i++)
+        {
+            char c = id[i];
+            chars[i] = c is >= 'a' and <= 'z' ? (char)(c - 'a' + 'A') : c is >= 'A' and <= 'Z' or >= '0' and <= '9' ? c : '_';
+        }
+
+        var name = new string(chars);
+        return name.Length == 0 || name[0] is >= '0' and <= '9' ? "_" + name : name;
+    }
+
     /// <summary>The names of every reference in <paramref name="value"/>, in order (escaped ones excluded).</summary>
     public static List<string> Names(string value)
     {
