@@ -22,11 +22,11 @@ string Find(string relative)
 }
 
 var seeds = new[] { "models.yaml" }.Select(Find)
-    .Concat(Directory.GetFiles(Path.GetDirectoryName(Find("shared/examples/lmstudio-local.models.yaml"))!, "*.yaml"))
+    .Concat(Directory.GetFiles(Path.GetDirectoryName(Find("tests/data/examples/lmstudio-local.models.yaml"))!, "*.yaml"))
     .Select(File.ReadAllText).ToList();
-var large = File.ReadAllText(Find("shared/catalogs/models-dev.yaml"));
+var large = File.ReadAllText(Find("tests/data/catalogs/models-dev.yaml"));
 seeds.Add(large.Substring(0, 20_000));
-seeds.Add(File.ReadAllText(Find("shared/catalogs/litellm.yaml")).Substring(0, 20_000));
+seeds.Add(File.ReadAllText(Find("tests/data/catalogs/litellm.yaml")).Substring(0, 20_000));
 
 Console.WriteLine($"fuzzing the catalog reader: {count:N0} inputs, seed {seed}");
 var started = DateTime.UtcNow;

@@ -34,9 +34,9 @@ internal static class CatalogVerifier
         await test.RunAsync();
     }
 
-    /// <summary>shared/ sits beside the repository.</summary>
+    /// <summary>Reads a file of tests/data (provenance in tests/data/README.md).</summary>
     public static string ReadShared(string relativePath) =>
-        File.ReadAllText(Path.Combine(RepositoryRoot(), "..", "shared", relativePath));
+        File.ReadAllText(Path.Combine(RepositoryRoot(), "tests", "data", relativePath));
 
     public static string RepositoryRoot([CallerFilePath] string path = "") =>
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", "..", ".."));

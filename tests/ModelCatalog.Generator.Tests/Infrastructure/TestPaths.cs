@@ -4,15 +4,15 @@ using System.Runtime.CompilerServices;
 
 namespace ModelCatalog.Generator.Tests.Infrastructure;
 
-/// <summary>Locates the repository and the shared/ folder beside it from this source file, whatever the working directory.</summary>
+/// <summary>Locates the repository and its test data folder (tests/data) from this source file, whatever the working directory.</summary>
 internal static class TestPaths
 {
     public static string ProjectDirectory { get; } = Path.GetDirectoryName(ThisFile())!;
 
     public static string RepositoryRoot { get; } = Path.GetFullPath(Path.Combine(ProjectDirectory, "..", ".."));
 
-    /// <summary>shared/ sits next to the repository (CI clones main with shared/ beside it).</summary>
-    public static string Shared { get; } = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared"));
+    /// <summary>tests/data: every file a test reads (provenance in tests/data/README.md), so a bare clone passes its tests.</summary>
+    public static string Shared { get; } = Path.Combine(RepositoryRoot, "tests", "data");
 
     public static string SharedExample(string name) => Path.Combine(Shared, "examples", name);
 
@@ -23,7 +23,7 @@ internal static class TestPaths
         var path = Path.Combine(Shared, relativePath);
         if (!File.Exists(path))
         {
-            throw new InvalidOperationException("Missing " + path + ": tests need ../shared beside the repository.");
+            throw new InvalidOperationException("Missing test data file " + path + ".");
         }
 
         return File.ReadAllText(path);
