@@ -310,7 +310,7 @@ internal sealed class CatalogDocumentReader
                     model.Input = Input(entry.Value, where);
                     break;
                 case "cost":
-                    model.Cost = Cost(entry.Value, where);
+                    model.Cost = Cost(entry.Value, where, model.CostValues);
                     break;
                 case "contextWindow":
                     model.ContextWindow = _values.PositiveInteger(entry.Value, where + " contextWindow");
@@ -360,7 +360,7 @@ internal sealed class CatalogDocumentReader
         return valid && flags != 0 ? new Positioned<int>(flags, items.Range) : default;
     }
 
-    private Positioned<CostSpec> Cost(YamlNode node, string where)
+    private Positioned<CostSpec> Cost(YamlNode node, string where, List<ParsedPrice> values)
     {
         if (_values.Mapping(node, where + " cost") is not { } mapping)
         {
@@ -377,6 +377,7 @@ internal sealed class CatalogDocumentReader
                 continue;
             }
 
+            values.Add(new ParsedPrice(entry.Key.Value, price, ((YamlScalar)entry.Value).Value, entry.Value.Range));
             switch (entry.Key.Value)
             {
                 case "input": input = price; break;

@@ -79,12 +79,18 @@ internal sealed class ParsedModel
 
     public Positioned<CostSpec> Cost { get; set; }
 
+    /// <summary>The cost fields as written, in file order (for the per-token price check, MC0012).</summary>
+    public List<ParsedPrice> CostValues { get; } = new();
+
     public Positioned<int> ContextWindow { get; set; }
 
     public Positioned<int> MaxTokens { get; set; }
 
     public List<ParsedHeader> Headers { get; } = new();
 }
+
+/// <summary>One price of a <c>cost</c> mapping: its key, value and scalar text as written.</summary>
+internal sealed record ParsedPrice(string Field, decimal Value, string Text, TextRange Range);
 
 internal sealed class ParsedHeader
 {
