@@ -42,7 +42,10 @@ internal static class CatalogCompiler
         refs.Validate(user);
         UncallableApiCheck.Check(refs.Resolved, diagnostics);
         cancellationToken.ThrowIfCancellationRequested();
-        var spec = BuildSpec(providers, refs, diagnostics);
+        var spec = BuildSpec(providers, refs, diagnostics) with
+        {
+            EnvironmentAliases = user.EnvironmentAliases.Select(e => new EnvironmentAliasSpec(e.Key, e.Value)).ToEquatableArray(),
+        };
         diagnostics.Sort((a, b) => a.Range.Start != b.Range.Start ? a.Range.Start.CompareTo(b.Range.Start) : string.CompareOrdinal(a.Id, b.Id));
         return new CompiledCatalog(spec, diagnostics.ToEquatableArray())
         {

@@ -35,6 +35,9 @@ internal sealed class ParsedCatalog
     public List<Positioned<string>> Fallbacks { get; } = new();
 
     public List<ParsedAllowEntry> Allowlist { get; } = new();
+
+    /// <summary><c>env:</c> entries whose value holds a <c>${OTHER}</c> reference: variable name → value as written.</summary>
+    public List<KeyValuePair<string, string>> EnvironmentAliases { get; } = new();
 }
 
 internal sealed class ParsedProvider
