@@ -16,6 +16,12 @@ public sealed class CatalogCaseTests
         VerifyAsync(ReadShared("cases/catalogs/f05-env-block-reference/models.yaml"));
 
     [Fact]
+    public Task MC0006_StaysForLiteralEnvValuesButNotForReferences() => VerifyAsync(
+        "env:\n  ACME_API_KEY: \"${ACME_KEY_CO}\"\n  TEAM: team-${TEAM_ID}\n  MINIMAX_API_KEY: sk-live-123\n",
+        Diagnostic("MC0006", DiagnosticSeverity.Warning).WithSpan(CatalogPath, 4, 20, 4, 31)
+            .WithMessage("env.MINIMAX_API_KEY holds a literal value; env values are never compiled in: set MINIMAX_API_KEY in the environment and write MINIMAX_API_KEY: \"\""));
+
+    [Fact]
     public Task F08_PerTokenPricesWarnAtTheFirstPrice() => VerifyAsync(
         ReadShared("cases/catalogs/f08-per-token-prices/models.yaml"),
         Diagnostic("MC0012", DiagnosticSeverity.Warning).WithSpan(CatalogPath, 8, 56, 8, 64)

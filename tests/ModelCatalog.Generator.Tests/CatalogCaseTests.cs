@@ -59,6 +59,15 @@ public sealed class CatalogCaseTests
     }
 
     [Fact]
+    public void OnlyReferencesAreCompiledIn_NeverLiteralEnvValues()
+    {
+        var (assembly, sources) = Build("env:\n  ACME_API_KEY: \"${ACME_KEY_CO}\"\n  lower_name: \"${X}\"\n  SECRET_ENV: sk-env-value-123\n  vars: { V: \"${W}\" }\n");
+
+        Assert.Equal(new Dictionary<string, string> { ["ACME_API_KEY"] = "${ACME_KEY_CO}" }, Instance(assembly).EnvironmentAliases);
+        Assert.DoesNotContain(sources.Values, s => s.Contains("sk-env-value-123"));
+    }
+
+    [Fact]
     public void F08_PricesKeepTheirValuesAndTheDocsShowEveryDigit()
     {
         var (assembly, sources) = Build(TestPaths.ReadShared("cases/catalogs/f08-per-token-prices/models.yaml"), "Consumer");
