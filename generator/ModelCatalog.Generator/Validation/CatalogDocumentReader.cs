@@ -90,7 +90,6 @@ internal sealed class CatalogDocumentReader
                     continue; // no ${...} can name it, so the alias could never apply
                 }
 
-
                 // A ${OTHER} value names where the variable comes from: no secret, so it is compiled in as an alias (SPEC §2).
                 catalog.EnvironmentAliases.Add(new KeyValuePair<string, string>(entry.Key.Value, reference.Value));
             }
