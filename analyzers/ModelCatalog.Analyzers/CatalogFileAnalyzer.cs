@@ -10,7 +10,7 @@ using ModelCatalog.Generator.Model;
 namespace ModelCatalog.Analyzers;
 
 /// <summary>
-/// Reports the catalog diagnostics MC0001–MC0011 on models.yaml itself, from an additional-file action so they are
+/// Reports the catalog diagnostics (MC00xx) on models.yaml itself, from an additional-file action so they are
 /// live in the IDE while the YAML is edited. The generator reports none of them, so each appears exactly once.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]

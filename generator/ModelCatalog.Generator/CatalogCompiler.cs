@@ -13,9 +13,9 @@ using ModelCatalog.Generator.Validation;
 namespace ModelCatalog.Generator;
 
 /// <summary>
-/// One catalog pass, shared by the generator and the analyzers: read (MC0001) → check fields (MC0002–MC0006) → merge
-/// with the built-in catalog (MC0004, MC0006, MC0010) → check refs (MC0005, MC0007–MC0009) → name (MC0011) → an
-/// equatable <see cref="CatalogSpec"/>. Never throws on any input (only on cancellation).
+/// One catalog pass, shared by the generator and the analyzers: read (MC0001) → check fields (MC0002–MC0006, MC0012) →
+/// merge with the built-in catalog (MC0004, MC0006, MC0010) → check refs (MC0005, MC0007–MC0009) → check what the
+/// default refs name (MC0013) → name (MC0011) → an equatable <see cref="CatalogSpec"/>. Never throws on any input (only on cancellation).
 /// </summary>
 internal static class CatalogCompiler
 {
@@ -35,11 +35,17 @@ internal static class CatalogCompiler
             user = new ParsedCatalog();
         }
 
+        PerTokenPriceCheck.Check(user, diagnostics);
+
         var providers = CatalogMerger.Merge(BuiltIn.Value, user, diagnostics);
         var refs = new RefValidator(providers, diagnostics);
         refs.Validate(user);
+        UncallableApiCheck.Check(refs.Resolved, diagnostics);
         cancellationToken.ThrowIfCancellationRequested();
-        var spec = BuildSpec(providers, refs, diagnostics);
+        var spec = BuildSpec(providers, refs, diagnostics) with
+        {
+            EnvironmentAliases = user.EnvironmentAliases.Select(e => new EnvironmentAliasSpec(e.Key, e.Value)).ToEquatableArray(),
+        };
         diagnostics.Sort((a, b) => a.Range.Start != b.Range.Start ? a.Range.Start.CompareTo(b.Range.Start) : string.CompareOrdinal(a.Id, b.Id));
         return new CompiledCatalog(spec, diagnostics.ToEquatableArray())
         {

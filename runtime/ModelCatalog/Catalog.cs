@@ -62,6 +62,15 @@ public sealed class Catalog
     /// <summary>The keys of <c>agents.defaults.models</c> (empty: every model is allowed).</summary>
     public IReadOnlyCollection<string> Allowlist { get; }
 
+    /// <summary>
+    /// Environment aliases: the <c>env:</c> entries of models.yaml whose value is a <c>${OTHER}</c> reference, as variable
+    /// name → reference as written (<c>ANTHROPIC_API_KEY</c> → <c>${ANTHROPIC_API_KEY_CO}</c>). Wherever a
+    /// <c>${NAME}</c> in an apiKey, baseUrl or header value is resolved and NAME itself is not set (or empty), the
+    /// client's <see cref="ISecretResolver"/> is asked for the alias's variables instead (SPEC §2; chains are followed up
+    /// to 8 steps). Only references are kept: literal <c>env:</c> values are secrets and are never compiled in (MC0006).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> EnvironmentAliases { get; internal set; } = ProviderInfo.NoAliases;
+
     /// <summary>Starts a catalog built in code (tests, dynamic setups).</summary>
     public static CatalogBuilder CreateBuilder() => new();
 

@@ -22,6 +22,7 @@ public sealed class CatalogBuilder
     private readonly Dictionary<string, string> _aliases = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _fallbacks = new();
     private readonly List<string> _allowlist = new();
+    private readonly Dictionary<string, string> _environmentAliases = new(StringComparer.Ordinal);
     private string? _primary;
 
     internal CatalogBuilder()
@@ -175,15 +176,49 @@ public sealed class CatalogBuilder
         return this;
     }
 
+    /// <summary>
+    /// Adds an environment alias, as an <c>env:</c> entry of models.yaml does: when <c>${<paramref name="name"/>}</c> is
+    /// resolved and that variable is not set, <paramref name="reference"/> is resolved instead (see
+    /// <see cref="Catalog.EnvironmentAliases"/>).
+    /// </summary>
+    /// <param name="name">The variable name, <c>[A-Z_][A-Z0-9_]*</c>, e.g. <c>ANTHROPIC_API_KEY</c>.</param>
+    /// <param name="reference">A value holding <c>${OTHER}</c> references, e.g. <c>${ANTHROPIC_API_KEY_CO}</c>; never a literal value.</param>
+    /// <exception cref="ArgumentException">The name is not a variable name, the reference holds no <c>${...}</c>, or the name was added before.</exception>
+    public CatalogBuilder AddEnvironmentAlias(string name, string reference)
+    {
+        RequireText(name, nameof(name));
+        RequireText(reference, nameof(reference));
+        if (!VariableReferences.IsName(name))
+        {
+            throw new ArgumentException("'" + name + "' is not a variable name ([A-Z_][A-Z0-9_]*), so no ${...} can reference it.", nameof(name));
+        }
+
+        if (!VariableReferences.ContainsReference(reference))
+        {
+            // The value is not echoed: it may be a secret passed by mistake.
+            throw new ArgumentException("The alias of " + name + " must hold a ${VAR} reference; literal values are secrets and are not kept in a catalog.", nameof(reference));
+        }
+
+        if (_environmentAliases.ContainsKey(name))
+        {
+            throw new ArgumentException("Duplicate environment alias '" + name + "'.", nameof(name));
+        }
+
+        _environmentAliases.Add(name, reference);
+        return this;
+    }
+
     /// <summary>Builds the catalog; aliases, primary and fallbacks must name catalog models.</summary>
     /// <exception cref="UnknownModelException">An alias, the primary or a fallback names no catalog model.</exception>
     public Catalog Build()
     {
+        var environmentAliases = new ReadOnlyDictionary<string, string>(new Dictionary<string, string>(_environmentAliases, StringComparer.Ordinal));
         var providers = new ProviderInfo[_providers.Count];
         for (int i = 0; i < providers.Length; i++)
         {
             providers[i] = _providers[i].Info;
             providers[i].Models = _providers[i].Models.ToArray();
+            providers[i].EnvironmentAliases = environmentAliases;
         }
 
         // One catalog, one index: alias targets, the primary and fallbacks are resolved against it after it is made.
@@ -212,6 +247,7 @@ public sealed class CatalogBuilder
         }
 
         catalog.Primary = _primary is null ? null : catalog.Resolve(_primary).Ref;
+        catalog.EnvironmentAliases = environmentAliases;
         return catalog;
     }
 

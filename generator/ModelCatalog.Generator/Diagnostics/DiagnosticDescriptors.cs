@@ -46,6 +46,12 @@ internal static class DiagnosticDescriptors
     /// <summary>MC0011: "{0}" — two ids map to the same generated identifier (suffixed).</summary>
     public static readonly DiagnosticDescriptor IdentifierCollision = Catalog(DiagnosticIds.IdentifierCollision, "Two ids map to the same generated identifier", DiagnosticSeverity.Warning);
 
+    /// <summary>MC0012: "{0}" — a model's prices look like USD per token (every non-zero field below $0.001 per 1M).</summary>
+    public static readonly DiagnosticDescriptor PerTokenPrice = Catalog(DiagnosticIds.PerTokenPrice, "Prices look like USD per token, not per 1M tokens", DiagnosticSeverity.Warning);
+
+    /// <summary>MC0013: "{0}" — the primary, a fallback or an alias target uses an api CatalogChatClient cannot call.</summary>
+    public static readonly DiagnosticDescriptor UncallableApi = Catalog(DiagnosticIds.UncallableApi, "Default model uses an api CatalogChatClient cannot call", DiagnosticSeverity.Warning);
+
     /// <summary>MC1001: "Model ref '{0}' differs only in case from catalog model '{1}': model ids are case-sensitive; use '{1}' or {2}" ({2} = the ModelIds constant).</summary>
     public static readonly DiagnosticDescriptor ModelRefCaseMismatch = new(
         DiagnosticIds.ModelRefCaseMismatch, "Model id differs only in case from a catalog model",
@@ -88,9 +94,11 @@ internal static class DiagnosticDescriptors
         [DiagnosticIds.CatalogRefUnknownProvider] = CatalogRefUnknownProvider,
         [DiagnosticIds.MaxTokensExceedsContext] = MaxTokensExceedsContext,
         [DiagnosticIds.IdentifierCollision] = IdentifierCollision,
+        [DiagnosticIds.PerTokenPrice] = PerTokenPrice,
+        [DiagnosticIds.UncallableApi] = UncallableApi,
     };
 
-    /// <summary>The catalog descriptors MC0001–MC0011, in id order.</summary>
+    /// <summary>The catalog descriptors (MC00xx), in id order.</summary>
     public static IEnumerable<DiagnosticDescriptor> CatalogDescriptors => CatalogById.Values;
 
     /// <summary>The descriptor of a catalog diagnostic id.</summary>

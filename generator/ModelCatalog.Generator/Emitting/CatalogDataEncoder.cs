@@ -54,6 +54,11 @@ internal static class CatalogDataEncoder
             Record(builder, "L", allowed);
         }
 
+        foreach (var alias in spec.EnvironmentAliases)
+        {
+            Record(builder, "E", alias.Name, alias.Reference);
+        }
+
         chunks[chunks.Length - 1] = builder.ToString();
         return chunks;
     }

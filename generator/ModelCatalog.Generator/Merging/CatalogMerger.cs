@@ -187,7 +187,7 @@ internal static class CatalogMerger
             provider.ApiKey = null;
             diagnostics.Add(new CatalogDiagnostic(DiagnosticIds.LiteralSecret, provider.UserApiKeyRange ?? default,
                 "provider '" + provider.Id + "' has a literal apiKey; keys are never compiled in (calls will fail until it is a reference): write apiKey: ${" +
-                VariableReferences.EnvironmentName(provider.Id) + "_API_KEY} and set that variable"));
+                VariableReferences.ApiKeyName(provider.Id) + "} and set that variable"));
             provider.ApiKeyOmitted = true;
         }
 

@@ -42,7 +42,7 @@ internal sealed class CatalogDocumentReader
             switch (entry.Key.Value)
             {
                 case "env":
-                    ReadEnv(entry.Value);
+                    ReadEnv(entry.Value, catalog);
                     break;
                 case "agents":
                     if (_values.Mapping(entry.Value, "agents") is { } agents)
@@ -68,7 +68,7 @@ internal sealed class CatalogDocumentReader
         }
     }
 
-    private void ReadEnv(YamlNode node)
+    private void ReadEnv(YamlNode node, ParsedCatalog catalog)
     {
         if (_values.Mapping(node, "env") is not { } env)
         {
@@ -83,7 +83,17 @@ internal sealed class CatalogDocumentReader
                 continue;
             }
 
-            if (entry.Value is YamlScalar { IsNull: false } value && value.Value.Length > 0 && !VariableReferences.ContainsReference(value.Value))
+            if (entry.Value is YamlScalar { IsNull: false } reference && VariableReferences.ContainsReference(reference.Value))
+            {
+                if (!VariableReferences.IsName(entry.Key.Value))
+                {
+                    continue; // no ${...} can name it, so the alias could never apply
+                }
+
+                // A ${OTHER} value names where the variable comes from: no secret, so it is compiled in as an alias (SPEC §2).
+                catalog.EnvironmentAliases.Add(new KeyValuePair<string, string>(entry.Key.Value, reference.Value));
+            }
+            else if (entry.Value is YamlScalar { IsNull: false } value && value.Value.Length > 0)
             {
                 _values.Report(DiagnosticIds.LiteralSecret, value.Range,
                     "env." + entry.Key.Value + " holds a literal value; env values are never compiled in: set " + entry.Key.Value +
@@ -310,7 +320,7 @@ internal sealed class CatalogDocumentReader
                     model.Input = Input(entry.Value, where);
                     break;
                 case "cost":
-                    model.Cost = Cost(entry.Value, where);
+                    model.Cost = Cost(entry.Value, where, model.CostValues);
                     break;
                 case "contextWindow":
                     model.ContextWindow = _values.PositiveInteger(entry.Value, where + " contextWindow");
@@ -360,7 +370,7 @@ internal sealed class CatalogDocumentReader
         return valid && flags != 0 ? new Positioned<int>(flags, items.Range) : default;
     }
 
-    private Positioned<CostSpec> Cost(YamlNode node, string where)
+    private Positioned<CostSpec> Cost(YamlNode node, string where, List<ParsedPrice> values)
     {
         if (_values.Mapping(node, where + " cost") is not { } mapping)
         {
@@ -377,6 +387,7 @@ internal sealed class CatalogDocumentReader
                 continue;
             }
 
+            values.Add(new ParsedPrice(entry.Key.Value, price, ((YamlScalar)entry.Value).Value, entry.Value.Range));
             switch (entry.Key.Value)
             {
                 case "input": input = price; break;

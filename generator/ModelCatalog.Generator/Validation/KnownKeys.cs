@@ -34,5 +34,8 @@ internal static class KnownKeys
         "github-copilot", "bedrock-converse-stream", "ollama", "azure-openai-responses",
     };
 
+    /// <summary>True for the kinds CatalogChatClient speaks: the first three of <see cref="ApiKinds"/>.</summary>
+    public static bool IsCallable(string api) => Array.IndexOf(ApiKinds, api) is >= 0 and < 3;
+
     private static HashSet<string> Set(params string[] keys) => new(keys, StringComparer.Ordinal);
 }

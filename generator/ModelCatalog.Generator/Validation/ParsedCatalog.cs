@@ -35,6 +35,9 @@ internal sealed class ParsedCatalog
     public List<Positioned<string>> Fallbacks { get; } = new();
 
     public List<ParsedAllowEntry> Allowlist { get; } = new();
+
+    /// <summary><c>env:</c> entries whose value holds a <c>${OTHER}</c> reference: variable name → value as written.</summary>
+    public List<KeyValuePair<string, string>> EnvironmentAliases { get; } = new();
 }
 
 internal sealed class ParsedProvider
@@ -79,12 +82,18 @@ internal sealed class ParsedModel
 
     public Positioned<CostSpec> Cost { get; set; }
 
+    /// <summary>The cost fields as written, in file order (for the per-token price check, MC0012).</summary>
+    public List<ParsedPrice> CostValues { get; } = new();
+
     public Positioned<int> ContextWindow { get; set; }
 
     public Positioned<int> MaxTokens { get; set; }
 
     public List<ParsedHeader> Headers { get; } = new();
 }
+
+/// <summary>One price of a <c>cost</c> mapping: its key, value and scalar text as written.</summary>
+internal sealed record ParsedPrice(string Field, decimal Value, string Text, TextRange Range);
 
 internal sealed class ParsedHeader
 {

@@ -14,6 +14,7 @@ internal sealed class RefValidator
 {
     private readonly Dictionary<string, MergedProvider> _providers = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _aliases = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, ResolvedRef> _resolvedByCanonical = new(StringComparer.Ordinal);
     private readonly List<CatalogDiagnostic> _diagnostics;
 
     public RefValidator(List<MergedProvider> providers, List<CatalogDiagnostic> diagnostics)
@@ -35,12 +36,15 @@ internal sealed class RefValidator
 
     public List<string> Fallbacks { get; } = new();
 
+    /// <summary>Every ref that resolved to a model, in validation order (input of <see cref="UncallableApiCheck"/>).</summary>
+    public List<ResolvedRef> Resolved { get; } = new();
+
     public void Validate(ParsedCatalog catalog)
     {
         var allowed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in catalog.Allowlist)
         {
-            var canonical = Resolve(entry.Ref, "agents.defaults.models key", allowAlias: false);
+            var canonical = Resolve(entry.Ref, "agents.defaults.models key", allowAlias: false, RefRole.Allowlisted);
             if (canonical is not null && !allowed.Add(canonical))
             {
                 Report(DiagnosticIds.Duplicate, entry.Ref.Range, "agents.defaults.models lists '" + canonical + "' twice (provider ids ignore case); merge the two entries");
@@ -61,18 +65,20 @@ internal sealed class RefValidator
                 }
 
                 _aliases.Add(entry.Alias.Value, canonical);
+                var target = _resolvedByCanonical[canonical];
+                Resolved.Add(target with { Role = RefRole.AliasTarget });
                 Aliases.Add(new KeyValuePair<Positioned<string>, string>(entry.Alias, canonical));
             }
         }
 
         if (catalog.Primary.HasValue)
         {
-            Primary = Resolve(catalog.Primary, "agents.defaults.model.primary", allowAlias: true);
+            Primary = Resolve(catalog.Primary, "agents.defaults.model.primary", allowAlias: true, RefRole.Primary);
         }
 
         foreach (var fallback in catalog.Fallbacks)
         {
-            var canonical = Resolve(fallback, "fallback", allowAlias: true);
+            var canonical = Resolve(fallback, "fallback", allowAlias: true, RefRole.Fallback);
             if (canonical is not null && !Fallbacks.Contains(canonical))
             {
                 Fallbacks.Add(canonical);
@@ -80,13 +86,15 @@ internal sealed class RefValidator
         }
     }
 
-    private string? Resolve(Positioned<string> value, string role, bool allowAlias)
+    private string? Resolve(Positioned<string> value, string role, bool allowAlias, RefRole use)
     {
         var text = value.Value.Trim();
         if (!ModelRefParts.TrySplit(text, out var providerId, out var modelId))
         {
             if (allowAlias && text.IndexOf('/') < 0 && _aliases.TryGetValue(text, out var target))
             {
+                var model = _resolvedByCanonical[target];
+                Resolved.Add(new ResolvedRef(use, value.Range, model.Provider, model.Model));
                 return target;
             }
 
@@ -111,9 +119,13 @@ internal sealed class RefValidator
             return null; // the provider's own error is already reported
         }
 
-        if (provider.ModelsById.ContainsKey(modelId))
+        if (provider.ModelsById.TryGetValue(modelId, out var found))
         {
-            return provider.Id + "/" + modelId;
+            var resolved = new ResolvedRef(use, value.Range, provider, found);
+            var canonical = provider.Id + "/" + modelId;
+            Resolved.Add(resolved);
+            _resolvedByCanonical[canonical] = resolved;
+            return canonical;
         }
 
         foreach (var model in provider.Models)

@@ -79,8 +79,8 @@ public sealed class CostLedger
 
     /// <summary>A short summary.</summary>
     public override string ToString() =>
-        "CostLedger: " + Calls.ToString(CultureInfo.InvariantCulture) + " calls, $" +
-        PricedCost.ToString(CultureInfo.InvariantCulture) + " priced, " +
+        "CostLedger: " + Calls.ToString(CultureInfo.InvariantCulture) + " calls, " +
+        PriceText.Usd(PricedCost) + " priced, " +
         UnpricedCalls.ToString(CultureInfo.InvariantCulture) + " unpriced";
 
     private long Sum(Func<CostLedgerEntry, long> selector)

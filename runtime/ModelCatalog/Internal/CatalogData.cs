@@ -15,6 +15,7 @@ namespace ModelCatalog;
 /// M id name apiName reasoning input cost contextWindow maxTokens
 ///                                            name/apiName empty = id / provider's; cost empty = unknown, else in,out,cacheRead,cacheWrite
 /// A alias ref | R primaryRef | F fallbackRef | L allowlistedRef
+/// E name reference                           env: alias, e.g. ANTHROPIC_API_KEY ${ANTHROPIC_API_KEY_CO} (never a literal value)
 /// </code>
 /// Later package versions must keep decoding every earlier version.
 /// </summary>
@@ -71,6 +72,7 @@ internal static class CatalogData
                 case "R": builder.SetPrimary(Field(fields, 1, i, line)); break;
                 case "F": builder.AddFallback(Field(fields, 1, i, line)); break;
                 case "L": builder.Allow(Field(fields, 1, i, line)); break;
+                case "E": builder.AddEnvironmentAlias(Field(fields, 1, i, line), Field(fields, 2, i, line)); break;
                 default: throw Malformed(i, line);
             }
         }
