@@ -33,9 +33,10 @@ internal sealed class ModelRefChecker
     public static ModelRefChecker Create(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
     {
         var globalOptions = options.AnalyzerConfigOptionsProvider.GlobalOptions;
-        var file = CatalogFileSelector.Select(options.AdditionalFiles, CatalogFileSelector.ConfiguredPath(globalOptions));
+        var configured = CatalogFileSelector.ConfiguredPath(globalOptions);
+        var file = CatalogFileSelector.Select(options.AdditionalFiles, configured);
         var text = file?.GetText(cancellationToken);
-        var catalog = text is null ? CatalogCompiler.BuiltInCatalogOnly : CompiledCatalogCache.Get(text, cancellationToken);
+        var catalog = text is null ? CatalogCompiler.BuiltInCatalogOnly : CompiledCatalogCache.Get(text, CatalogFileSelector.DisplayName(file!.Path, configured), cancellationToken);
 
         // The same namespace rule as the generator (ModelCatalogNamespace, else RootNamespace, else global), so the
         // constants the fixes write are the ones that get generated.

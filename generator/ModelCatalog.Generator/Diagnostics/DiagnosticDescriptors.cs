@@ -46,6 +46,14 @@ internal static class DiagnosticDescriptors
     /// <summary>MC0011: "{0}" — two ids map to the same generated identifier (suffixed).</summary>
     public static readonly DiagnosticDescriptor IdentifierCollision = Catalog(DiagnosticIds.IdentifierCollision, "Two ids map to the same generated identifier", DiagnosticSeverity.Warning);
 
+    /// <summary>
+    /// MC0014: "{0}" — the MSBuild property <c>ModelCatalogFile</c> names a file the project does not have; reported once per
+    /// compilation without a location (a project diagnostic), at compilation end.
+    /// </summary>
+    public static readonly DiagnosticDescriptor CatalogFileNotFound = new(
+        DiagnosticIds.CatalogFileNotFound, "ModelCatalogFile names a file that does not exist", "{0}", CatalogCategory, DiagnosticSeverity.Warning,
+        isEnabledByDefault: true, helpLinkUri: HelpLink(DiagnosticIds.CatalogFileNotFound), customTags: WellKnownDiagnosticTags.CompilationEnd);
+
     /// <summary>MC1001: "Model ref '{0}' differs only in case from catalog model '{1}': model ids are case-sensitive; use '{1}' or {2}" ({2} = the ModelIds constant).</summary>
     public static readonly DiagnosticDescriptor ModelRefCaseMismatch = new(
         DiagnosticIds.ModelRefCaseMismatch, "Model id differs only in case from a catalog model",

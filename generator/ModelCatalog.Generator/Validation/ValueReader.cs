@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using ModelCatalog.Generator.Diagnostics;
 using ModelCatalog.Generator.Model;
 using ModelCatalog.Generator.Reading;
@@ -48,9 +49,11 @@ internal sealed class ValueReader
 
             if (known is not null && !known.Contains(key.Value) && (accepted is null || !accepted.Contains(key.Value)))
             {
-                var suggestion = Suggestions.Closest(key.Value, known);
+                // Every key that passes without a warning is a candidate: the keys ModelCatalog uses, then the accepted ones.
+                IEnumerable<string> candidates = accepted is null ? known : known.Concat(accepted);
+                var suggestion = Suggestions.Closest(key.Value, candidates);
                 Report(DiagnosticIds.UnknownKey, key.Range, "unknown key '" + key.Value + "' in " + where +
-                    (suggestion is null ? "; it is ignored (known keys: " + string.Join(", ", known) + ")" : "; did you mean '" + suggestion + "'?"));
+                    (suggestion is null ? "; it is ignored (known keys: " + string.Join(", ", candidates) + ")" : "; did you mean '" + suggestion + "'?"));
                 continue;
             }
 
