@@ -1,5 +1,7 @@
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using ModelCatalog.Analyzers.Tests.Infrastructure;
 using Xunit;
 using static ModelCatalog.Analyzers.Tests.Infrastructure.CatalogVerifier;
 
@@ -95,6 +97,21 @@ public sealed class CatalogFormsTests
 
     [Fact]
     public Task MC0014_NotWithoutTheProperty() => VerifyFileAsync(null, "", null);
+
+    [Fact]
+    public Task CSharpDiagnosticsNameTheConfiguredCatalogFile()
+    {
+        var test = new ModelRefAnalyzerTest(
+            "class P { static void Send([ModelCatalog.ModelRef] string model) { } void M() { Send({|#0:\"mistral/large\"|}); Send({|#1:\"acme/smal\"|}); } }",
+            catalog: null, ModelRefTestSetup.GlobalConfig + "build_property.ModelCatalogFile = config/catalog.yaml\n");
+        test.TestState.AdditionalFiles.Add(("/0/config/catalog.yaml",
+            "models:\n  providers:\n    acme: { baseUrl: https://acme.example/v1, api: openai-completions, apiKey: \"${ACME_API_KEY}\", models: [{ id: small }] }\n"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("MC1002", DiagnosticSeverity.Error).WithLocation(0)
+            .WithMessage("Model ref 'mistral/large' names provider 'mistral', which has no provider block and is not built in; add models.providers.mistral to config/catalog.yaml"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("MC1003", DiagnosticSeverity.Warning).WithLocation(1)
+            .WithMessage("Provider 'acme' has no model 'smal' (did you mean 'acme/small'?); fix the ref or add { id: smal } to models.providers.acme.models in config/catalog.yaml"));
+        return test.RunAsync();
+    }
 
     [Fact]
     public Task AgentsListModelsAreCheckedLikeTheDefaults() => VerifyAsync(
