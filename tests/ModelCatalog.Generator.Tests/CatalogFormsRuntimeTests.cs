@@ -68,7 +68,7 @@ public sealed class CatalogFormsRuntimeTests
             "x-entry: &entry { alias: first }\n" +
             "agents:\n  defaults:\n    models:\n      one/m: { <<: *entry }\n" +
             "models:\n  providers:\n    one: { <<: *local, models: [{ id: m, cost: { <<: *cost, output: 3 } }] }\n" +
-            "    two:\n      <<: *local\n      baseUrl: \"http://127.0.0.1:9090/v1\"\n      headers: { <<: *h, X-Tier: premium }\n      models: [{ id: m }]\n";
+            "    two:\n      <<: *local\n      baseUrl: \"http://127.0.0.1:9090/v1\"\n      headers: { <<: *h, x-tier: premium }\n      models: [{ id: m }]\n";
         Assert.Empty(CatalogCompiler.Compile(yaml, default).Diagnostics);
         var catalog = Build(yaml);
 
@@ -83,7 +83,8 @@ public sealed class CatalogFormsRuntimeTests
         Assert.Equal("http://127.0.0.1:9090/v1", two.BaseUrl);
         Assert.Equal(ModelApi.OpenAICompletions, two.Api);
         Assert.Equal("demo", two.Headers["X-App"]);
-        Assert.Equal("premium", two.Headers["X-Tier"]);
+        // The own x-tier wins over the inherited X-Tier (header names ignore case): one header, no duplicate error.
+        Assert.Equal(new[] { "X-App:demo", "x-tier:premium" }, two.Headers.Select(h => h.Key + ":" + h.Value).OrderBy(h => h, System.StringComparer.Ordinal));
     }
 
     [Fact]

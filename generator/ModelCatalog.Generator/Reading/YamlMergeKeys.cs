@@ -69,6 +69,7 @@ internal sealed class YamlMergeKeys
             present.Add(KeyText(entry.Key));
         }
 
+        mapping.FirstMergedIndex = own.Count;
         foreach (var source in sources)
         {
             foreach (var entry in source.Entries)
