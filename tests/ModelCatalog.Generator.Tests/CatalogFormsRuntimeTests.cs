@@ -136,6 +136,21 @@ public sealed class CatalogFormsRuntimeTests
         Assert.Equal("https://api.minimax.io/anthropic", catalog.GetProvider("minimax").BaseUrl);
     }
 
+    [Fact]
+    public void MergeChainsThatExpandBeyondTheBudgetAreMC0001()
+    {
+        // Each mapping merges the previous one and adds a key: 1,500 short lines would copy 1.1 million entries.
+        var text = new System.Text.StringBuilder("x0: &m0 { k0: 0 }\n");
+        for (int i = 1; i < 1500; i++)
+        {
+            text.Append('x').Append(i).Append(": &m").Append(i).Append(" { <<: *m").Append(i - 1).Append(", k").Append(i).Append(": 0 }\n");
+        }
+
+        var diagnostic = Assert.Single(CatalogCompiler.Compile(text.ToString(), "models.yml", default).Diagnostics);
+        Assert.Equal("MC0001", diagnostic.Id);
+        Assert.Equal("models.yml expands its merge keys ('<<') to more than 1,000,000 entries; merge fewer or smaller mappings", diagnostic.Message);
+    }
+
     private static Catalog Build(string catalogText)
     {
         var (output, _) = GeneratorHarness.Run(catalogText);
