@@ -65,7 +65,7 @@ internal sealed class CatalogDocumentReader
 
                     break;
                 case "providers" when _modelsJson:
-                    ReadProviders(entry.Value, catalog);
+                    ReadProviders(entry.Value, "providers", catalog);
                     break;
             }
         }
@@ -257,16 +257,17 @@ internal sealed class CatalogDocumentReader
             }
             else
             {
-                ReadProviders(entry.Value, catalog);
+                ReadProviders(entry.Value, "models.providers", catalog);
             }
         }
     }
 
-    private void ReadProviders(YamlNode node, ParsedCatalog catalog)
+    /// <summary><c>models.providers</c>, or the root <c>providers</c> of a models.json (<paramref name="where"/> names which).</summary>
+    private void ReadProviders(YamlNode node, string where, ParsedCatalog catalog)
     {
-        if (_values.Mapping(node, "models.providers") is { } providers)
+        if (_values.Mapping(node, where) is { } providers)
         {
-            foreach (var provider in _values.Entries(providers, "models.providers", known: null, ignoreCase: true, entryKind: "provider"))
+            foreach (var provider in _values.Entries(providers, where, known: null, ignoreCase: true, entryKind: "provider"))
             {
                 ReadProvider(provider.Key, provider.Value, catalog);
             }
