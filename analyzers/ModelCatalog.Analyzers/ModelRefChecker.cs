@@ -20,27 +20,31 @@ internal sealed class ModelRefChecker
     private readonly ModelRefPositions _positions;
     private readonly string? _namespace;
     private readonly string? _catalogPath;
+    private readonly string _catalogName;
 
-    private ModelRefChecker(ModelRefLookup lookup, ModelRefPositions positions, string? generatedNamespace, string? catalogPath)
+    private ModelRefChecker(ModelRefLookup lookup, ModelRefPositions positions, string? generatedNamespace, string? catalogPath, string catalogName)
     {
         _lookup = lookup;
         _positions = positions;
         _namespace = generatedNamespace;
         _catalogPath = catalogPath;
+        _catalogName = catalogName;
     }
 
     /// <summary>Reads the catalog (shared parse cache; the built-in catalog alone when the project has no models.yaml).</summary>
     public static ModelRefChecker Create(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
     {
         var globalOptions = options.AnalyzerConfigOptionsProvider.GlobalOptions;
-        var file = CatalogFileSelector.Select(options.AdditionalFiles, CatalogFileSelector.ConfiguredPath(globalOptions));
+        var configured = CatalogFileSelector.ConfiguredPath(globalOptions);
+        var file = CatalogFileSelector.Select(options.AdditionalFiles, configured);
         var text = file?.GetText(cancellationToken);
-        var catalog = text is null ? CatalogCompiler.BuiltInCatalogOnly : CompiledCatalogCache.Get(text, cancellationToken);
+        var catalogName = file is null ? configured ?? CatalogFileSelector.DefaultFileName : CatalogFileSelector.DisplayName(file.Path, configured);
+        var catalog = text is null ? CatalogCompiler.BuiltInCatalogOnly : CompiledCatalogCache.Get(text, catalogName, cancellationToken);
 
         // The same namespace rule as the generator (ModelCatalogNamespace, else RootNamespace, else global), so the
         // constants the fixes write are the ones that get generated.
         var generatedNamespace = GeneratorOptionsReader.Read(globalOptions, CSharpParseOptions.Default).Namespace;
-        return new ModelRefChecker(ModelRefLookup.For(catalog), new ModelRefPositions(compilation), generatedNamespace, file?.Path);
+        return new ModelRefChecker(ModelRefLookup.For(catalog), new ModelRefPositions(compilation), generatedNamespace, file?.Path, catalogName);
     }
 
     /// <summary>An argument, assignment or initializer: checks the constant values it writes into a model-ref position.</summary>
@@ -103,9 +107,9 @@ internal sealed class ModelRefChecker
             case ModelRefKind.CaseMismatch:
                 return ModelRefDiagnostics.CaseMismatch(location, value, verdict.Model!, _namespace);
             case ModelRefKind.UnknownModel:
-                return ModelRefDiagnostics.UnknownModel(location, verdict.Provider!, verdict.ModelPart!);
+                return ModelRefDiagnostics.UnknownModel(location, verdict.Provider!, verdict.ModelPart!, _catalogName);
             case ModelRefKind.UnknownProvider when !_lookup.HasSyntaxError && (kind == RefPositionKind.ModelRef || IsCatalogLikeProvider(verdict.ProviderPart!)):
-                return ModelRefDiagnostics.UnknownProvider(location, value, verdict.ProviderPart!, verdict.ModelPart!, _lookup, _catalogPath);
+                return ModelRefDiagnostics.UnknownProvider(location, value, verdict.ProviderPart!, verdict.ModelPart!, _lookup, _catalogPath, _catalogName);
             case ModelRefKind.NotARef when kind == RefPositionKind.ModelRef:
                 return ModelRefDiagnostics.NotARef(location, value, _lookup);
             default:

@@ -14,13 +14,15 @@ internal static class ModelRefDiagnostics
             Properties(DiagnosticProperties.Replacement, model.Ref, DiagnosticProperties.Constant, model.Constant, DiagnosticProperties.Namespace, generatedNamespace ?? string.Empty),
             value, model.Ref, model.Constant);
 
-    public static Diagnostic UnknownProvider(Location location, string value, string providerPart, string modelPart, ModelRefLookup lookup, string? catalogPath)
+    /// <param name="catalogName">The catalog file as messages name it (<c>models.yaml</c> when the project has none yet).</param>
+    public static Diagnostic UnknownProvider(
+        Location location, string value, string providerPart, string modelPart, ModelRefLookup lookup, string? catalogPath, string catalogName)
     {
         string detail;
         string? replacement = null;
         if (lookup.IsBuiltInElsewhere(providerPart))
         {
-            detail = " (it is built in, but models.mode is replace, which keeps only the providers models.yaml lists)";
+            detail = " (it is built in, but models.mode is replace, which keeps only the providers " + catalogName + " lists)";
         }
         else if (lookup.SuggestProvider(providerPart) is { } suggestion)
         {
@@ -45,17 +47,17 @@ internal static class ModelRefDiagnostics
             properties[DiagnosticProperties.Replacement] = replacement;
         }
 
-        return Diagnostic.Create(DiagnosticDescriptors.ModelRefUnknownProvider, location, properties.ToImmutable(), value, providerPart, detail);
+        return Diagnostic.Create(DiagnosticDescriptors.ModelRefUnknownProvider, location, properties.ToImmutable(), value, providerPart, detail, catalogName);
     }
 
-    public static Diagnostic UnknownModel(Location location, CatalogProvider provider, string modelPart)
+    public static Diagnostic UnknownModel(Location location, CatalogProvider provider, string modelPart, string catalogName)
     {
         var providerId = provider.Spec.Id;
         var nearest = ModelRefSuggestions.Nearest(modelPart, provider.ModelsById.Keys, out var clearlyNearest);
         var message = new StringBuilder()
             .Append("Provider '").Append(providerId).Append("' has no model '").Append(modelPart).Append('\'');
         AppendDidYouMean(message, nearest, providerId + "/");
-        message.Append("; fix the ref or add { id: ").Append(modelPart).Append(" } to models.providers.").Append(providerId).Append(".models in models.yaml");
+        message.Append("; fix the ref or add { id: ").Append(modelPart).Append(" } to models.providers.").Append(providerId).Append(".models in ").Append(catalogName);
         return Diagnostic.Create(DiagnosticDescriptors.ModelRefUnknownModel, location,
             clearlyNearest is null ? ImmutableDictionary<string, string?>.Empty : Properties(DiagnosticProperties.Replacement, providerId + "/" + clearlyNearest),
             message.ToString());

@@ -8,27 +8,33 @@ namespace ModelCatalog.Generator;
 /// <summary>
 /// One catalog pass per catalog text, shared by the generator and every analyzer in the process: keyed by the
 /// <see cref="SourceText"/> instance (alive as long as the compiler or IDE holds it), with a fallback on equal content
-/// so a re-read of an unchanged file is not parsed again.
+/// so a re-read of an unchanged file is not parsed again. The file's display name is part of the key because messages
+/// name the file (<see cref="CatalogFileSelector.DisplayName"/>).
 /// </summary>
 internal static class CompiledCatalogCache
 {
-    private static readonly ConditionalWeakTable<SourceText, CompiledCatalog> ByText = new();
-    private static (string Text, CompiledCatalog Catalog)? s_last;
+    private static readonly ConditionalWeakTable<SourceText, Entry> ByText = new();
+    private static (string Text, string FileName, CompiledCatalog Catalog)? s_last;
 
-    public static CompiledCatalog Get(SourceText text, CancellationToken cancellationToken)
+    public static CompiledCatalog Get(SourceText text, string fileName, CancellationToken cancellationToken)
     {
-        if (ByText.TryGetValue(text, out var cached))
+        if (ByText.TryGetValue(text, out var cached) && cached.FileName == fileName)
         {
-            return cached;
+            return cached.Catalog;
         }
 
         var content = text.ToString();
         var last = s_last;
-        var compiled = last is { } entry && entry.Text == content ? entry.Catalog : CatalogCompiler.Compile(content, cancellationToken);
-        s_last = (content, compiled);
+        var compiled = last is { } entry && entry.Text == content && entry.FileName == fileName
+            ? entry.Catalog
+            : CatalogCompiler.Compile(content, fileName, cancellationToken);
+        s_last = (content, fileName, compiled);
         try
         {
-            ByText.Add(text, compiled);
+            if (cached is null)
+            {
+                ByText.Add(text, new Entry(fileName, compiled));
+            }
         }
         catch (System.ArgumentException)
         {
@@ -37,4 +43,6 @@ internal static class CompiledCatalogCache
 
         return compiled;
     }
+
+    private sealed record Entry(string FileName, CompiledCatalog Catalog);
 }

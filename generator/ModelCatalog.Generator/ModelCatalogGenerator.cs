@@ -30,7 +30,7 @@ public sealed class ModelCatalogGenerator : IIncrementalGenerator
         var compiled = context.AdditionalTextsProvider
             .Combine(configuredPath)
             .Where(static pair => CatalogFileSelector.IsCatalog(pair.Left.Path, pair.Right))
-            .Select(static (pair, cancellationToken) => new CatalogFileResult(pair.Left.Path, Compile(pair.Left, cancellationToken)))
+            .Select(static (pair, cancellationToken) => new CatalogFileResult(pair.Left.Path, Compile(pair.Left, pair.Right, cancellationToken)))
             .WithTrackingName(TrackingNames.ReadCatalog);
 
         var spec = compiled.Collect()
@@ -46,9 +46,9 @@ public sealed class ModelCatalogGenerator : IIncrementalGenerator
         });
     }
 
-    private static CatalogSpec Compile(AdditionalText file, System.Threading.CancellationToken cancellationToken) =>
+    private static CatalogSpec Compile(AdditionalText file, string? configuredPath, System.Threading.CancellationToken cancellationToken) =>
         file.GetText(cancellationToken) is { } text
-            ? CompiledCatalogCache.Get(text, cancellationToken).Spec
+            ? CompiledCatalogCache.Get(text, CatalogFileSelector.DisplayName(file.Path, configuredPath), cancellationToken).Spec
             : CatalogCompiler.BuiltInCatalogOnly.Spec;
 
     private static CatalogSpec Choose(ImmutableArray<CatalogFileResult> files)

@@ -178,4 +178,25 @@ public sealed class PackageEndToEndTests : IClassFixture<PackageFixture>
         Assert.Matches(@"models\.yaml\(4,1\): error MC0001: models\.yaml is not valid YAML/JSON5: ", broken);
         Assert.DoesNotContain("error CS", broken);
     }
+
+    [Fact]
+    public void ModelsYmlIsPickedUpAndAMissingModelCatalogFileIsMC0014()
+    {
+        var app = _package.NewConsoleApp("Yml");
+        File.WriteAllText(Path.Combine(app, "models.yml"), "agents:\n  defaults:\n    model: minimax/MiniMax-M2.1\n    modles: {}\nmodels:\n  provders: {}\n");
+        File.WriteAllText(Path.Combine(app, "Program.cs"), "System.Console.WriteLine(\"primary=\" + Yml.ModelIds.Primary);\n");
+
+        // 1. models.yml is the catalog: its diagnostics name it, and its primary is generated.
+        var build = DotNetCli.Succeed(app, "build --disable-build-servers", _package.Packages);
+        Assert.Contains("models.yml(6,3): warning MC0002: unknown key 'provders' in models; did you mean 'providers'?", build);
+        Assert.DoesNotContain("CS8785", build);
+        Assert.Contains("primary=minimax/MiniMax-M2.1", DotNetCli.Succeed(app, "run --no-build", _package.Packages));
+
+        // 2. ModelCatalogFile naming a file that does not exist is a project warning; the build still succeeds.
+        var project = Directory.GetFiles(app, "*.csproj").Single();
+        File.WriteAllText(project, File.ReadAllText(project).Replace("</Project>", "  <PropertyGroup><ModelCatalogFile>config/missing.yaml</ModelCatalogFile></PropertyGroup>\n</Project>"));
+        File.WriteAllText(Path.Combine(app, "Program.cs"), "System.Console.WriteLine(Yml.ModelIds.Minimax.MiniMaxM2_1);\n");
+        var missing = DotNetCli.Succeed(app, "build --disable-build-servers", _package.Packages);
+        Assert.Contains("warning MC0014: ModelCatalogFile names 'config/missing.yaml', which does not exist in the project", missing);
+    }
 }

@@ -73,6 +73,13 @@ internal static class CatalogMerger
         {
             provider.ApiKey = parsed.ApiKey.Value;
             provider.UserApiKeyRange = fromUser ? parsed.ApiKey.Range : null;
+            provider.HasNoKeyMarker = false;
+        }
+        else if (parsed.NoKeyMarker.HasValue)
+        {
+            provider.ApiKey = null;
+            provider.UserApiKeyRange = null;
+            provider.HasNoKeyMarker = true;
         }
 
         if (parsed.AuthHeader.HasValue)
@@ -161,8 +168,25 @@ internal static class CatalogMerger
 
     private static void CheckRequired(MergedProvider provider, bool replace, List<CatalogDiagnostic> diagnostics)
     {
+        // SPEC §2: api may be set on every model instead of the provider. Each model keeps its own api; the provider
+        // reports its first model's (the runtime needs one), which no model of it falls back to.
+        var modelWithoutApi = provider.Models.Find(m => m.Api is null);
+        if (provider.Api is null && provider.Models.Count > 0 && modelWithoutApi is null)
+        {
+            provider.Api = provider.Models[0].Api;
+        }
+
         if (provider.IsInvalid || (provider.BaseUrl is not null && provider.Api is not null))
         {
+            return;
+        }
+
+        if (provider.BaseUrl is not null && modelWithoutApi is not null && provider.Models.Exists(m => m.Api is not null))
+        {
+            provider.IsInvalid = true;
+            diagnostics.Add(new CatalogDiagnostic(DiagnosticIds.MissingField, provider.UserKeyRange ?? default,
+                "provider '" + provider.Id + "' has no api and its model '" + modelWithoutApi.Id + "' sets none: without a provider api every model needs its own; " +
+                "add api: openai-completions (or anthropic-messages, openai-responses) to the provider or to that model"));
             return;
         }
 

@@ -38,6 +38,22 @@ internal sealed class ParsedCatalog
 
     /// <summary><c>env:</c> entries whose value holds a <c>${OTHER}</c> reference: variable name → value as written.</summary>
     public List<KeyValuePair<string, string>> EnvironmentAliases { get; } = new();
+
+    /// <summary>The <c>model</c> of each <c>agents.list</c> entry: checked like agents.defaults.model, never generated.</summary>
+    public List<ParsedModelChoice> AgentModels { get; } = new();
+}
+
+/// <summary>An agent's model choice (OpenClaw's string-or-{ primary, fallbacks } schema) and where it is written.</summary>
+internal sealed class ParsedModelChoice
+{
+    public ParsedModelChoice(string where) => Where = where;
+
+    /// <summary>The path messages name, e.g. <c>agents.list[0].model</c>.</summary>
+    public string Where { get; }
+
+    public Positioned<string> Primary { get; set; }
+
+    public List<Positioned<string>> Fallbacks { get; } = new();
 }
 
 internal sealed class ParsedProvider
@@ -57,6 +73,9 @@ internal sealed class ParsedProvider
     public Positioned<string> Api { get; set; }
 
     public Positioned<string> ApiKey { get; set; }
+
+    /// <summary>A models.json marker meaning "no key" (<c>ollama-local</c>, <c>custom-local</c>, <c>minimax-oauth</c>): nothing is compiled.</summary>
+    public Positioned<string> NoKeyMarker { get; set; }
 
     public Positioned<bool> AuthHeader { get; set; }
 

@@ -7,7 +7,8 @@ using ModelCatalog.Generator.Model;
 namespace ModelCatalog.Generator.Validation;
 
 /// <summary>
-/// Checks the refs of <c>agents.defaults</c> (primary, fallbacks, allowlist keys and their aliases) against the merged
+/// Checks the refs of <c>agents.defaults</c> (primary, fallbacks, allowlist keys and their aliases) and of
+/// <c>agents.list[].model</c> against the merged
 /// catalog: MC0007 (no such model), MC0008 (differs only in case), MC0009 (no such provider), MC0005 (duplicate alias).
 /// </summary>
 internal sealed class RefValidator
@@ -82,6 +83,20 @@ internal sealed class RefValidator
             if (canonical is not null && !Fallbacks.Contains(canonical))
             {
                 Fallbacks.Add(canonical);
+            }
+        }
+
+        // agents.list[].model: the same checks as the defaults; only the defaults are generated.
+        foreach (var agent in catalog.AgentModels)
+        {
+            if (agent.Primary.HasValue)
+            {
+                Resolve(agent.Primary, agent.Where + ".primary", allowAlias: true, RefRole.Primary);
+            }
+
+            foreach (var fallback in agent.Fallbacks)
+            {
+                Resolve(fallback, agent.Where + " fallback", allowAlias: true, RefRole.Fallback);
             }
         }
     }
