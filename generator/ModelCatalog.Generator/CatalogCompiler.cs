@@ -110,7 +110,7 @@ internal static class CatalogCompiler
             }
 
             providers[i] = new ProviderSpec(provider.Id, className, provider.BaseUrl!, provider.Api!, provider.ApiKey, provider.ApiKeyOmitted,
-                provider.AuthHeader, Headers(provider.Headers), new EquatableArray<ModelSpec>(models));
+                provider.AuthHeader, provider.HasNoKeyMarker, Headers(provider.Headers), new EquatableArray<ModelSpec>(models));
         }
 
         var aliasRanges = refs.Aliases.ToDictionary(a => a.Key.Value, a => a.Key.Range, StringComparer.Ordinal);

@@ -53,7 +53,7 @@ public sealed class CatalogBuilder
 
     internal CatalogBuilder AddProviderCore(
         string id, string baseUrl, string apiName, string? apiKey, bool authHeader,
-        IReadOnlyDictionary<string, string>? headers, bool isApiKeyOmitted)
+        IReadOnlyDictionary<string, string>? headers, bool isApiKeyOmitted, bool isKeyless = false)
     {
         RequireText(id, nameof(id));
         if (id.IndexOf('/') >= 0)
@@ -69,7 +69,7 @@ public sealed class CatalogBuilder
         }
 
         var draft = new ProviderDraft(new ProviderInfo(id, baseUrl, ModelApiNames.Parse(apiName), apiName,
-            string.IsNullOrEmpty(apiKey) ? null : apiKey, authHeader, Freeze(headers), isApiKeyOmitted));
+            string.IsNullOrEmpty(apiKey) ? null : apiKey, authHeader, Freeze(headers), isApiKeyOmitted, isKeyless));
         _providers.Add(draft);
         _providersById.Add(id, draft);
         return this;

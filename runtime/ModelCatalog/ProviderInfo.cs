@@ -9,7 +9,7 @@ public sealed class ProviderInfo
 
     internal ProviderInfo(
         string id, string baseUrl, ModelApi api, string apiName, string? apiKey, bool authHeader,
-        IReadOnlyDictionary<string, string> headers, bool isApiKeyOmitted)
+        IReadOnlyDictionary<string, string> headers, bool isApiKeyOmitted, bool isKeyless = false)
     {
         Id = id;
         BaseUrl = baseUrl;
@@ -23,7 +23,8 @@ public sealed class ProviderInfo
         // Implicit key (SPEC §2, OpenClaw's environment auth): a remote provider without apiKey reads ${<ID>_API_KEY},
         // so a missing key is an error naming that variable, never an unauthenticated request. This constructor is the
         // one place the rule lives: generated catalogs are decoded through CatalogBuilder like hand-built ones.
-        IsApiKeyImplicit = apiKey is null && !isApiKeyOmitted && !IsLoopback;
+        // OpenClaw's no-key markers (ollama-local, custom-local, minimax-oauth, …) say there is deliberately no key.
+        IsApiKeyImplicit = apiKey is null && !isApiKeyOmitted && !isKeyless && !IsLoopback;
         ApiKey = IsApiKeyImplicit ? "${" + VariableReferences.ApiKeyName(id) + "}" : apiKey;
     }
 
