@@ -36,6 +36,9 @@ internal sealed class StreamingCall : IDisposable
     private readonly long _startedAt;
     private readonly ChatResponseUpdate? _whole;
     private bool _armedForAttempt;
+#if NETSTANDARD2_0
+    private readonly CancellationTokenRegistration? _abortOnTimeout;
+#endif
 
     public StreamingCall(
         CatalogChatClient client, ModelInfo model, StreamDecoder decoder, HttpResponseMessage response, Stream body, IReadOnlyList<string> secrets,
@@ -51,6 +54,10 @@ internal sealed class StreamingCall : IDisposable
         _attemptTimeout = attemptTimeout;
         _idleTimeout = idleTimeout;
         _startedAt = startedAt;
+#if NETSTANDARD2_0
+        // .NET Framework's network streams may ignore a cancelled read: closing the response ends it for sure.
+        _abortOnTimeout = timeout?.Token.Register(static state => ((HttpResponseMessage)state!).Dispose(), response);
+#endif
     }
 
     /// <summary>A server that ignored <c>"stream": true</c> and answered a whole JSON response: it becomes one final update.</summary>
@@ -146,6 +153,9 @@ internal sealed class StreamingCall : IDisposable
 
     public void Dispose()
     {
+#if NETSTANDARD2_0
+        _abortOnTimeout?.Dispose();
+#endif
         _body?.Dispose();
         _response.Dispose();
         _timeout?.Dispose();
