@@ -416,7 +416,7 @@ public sealed class CatalogChatClient : IChatClient
             }
 
             StreamingCall call;
-            if (IsJson(response.Content.Headers.ContentType))
+            if (IsJson(response.Content.Headers))
             {
                 // A JSON body answering a stream request: an error report (classified by its content, like an HTTP
                 // error), or a whole response from a server that ignored "stream": true.
@@ -448,10 +448,29 @@ public sealed class CatalogChatClient : IChatClient
         }
     }
 
-    private static bool IsJson(MediaTypeHeaderValue? contentType) =>
-        contentType?.MediaType is { } mediaType &&
-        (string.Equals(mediaType, "application/json", StringComparison.OrdinalIgnoreCase) ||
-         mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+    // application/json or another +json type. Reads the raw header where it can: parsing it would allocate on every stream.
+    private static bool IsJson(HttpContentHeaders headers)
+    {
+#if NET
+        if (!headers.NonValidated.TryGetValues("Content-Type", out var values))
+        {
+            return false;
+        }
+
+        var contentType = values.ToString().AsSpan();
+#else
+        if (headers.ContentType?.MediaType is not { } mediaType)
+        {
+            return false;
+        }
+
+        var contentType = mediaType.AsSpan();
+#endif
+        int parameters = contentType.IndexOf(';');
+        var type = (parameters < 0 ? contentType : contentType.Slice(0, parameters)).Trim();
+        return type.Equals("application/json".AsSpan(), StringComparison.OrdinalIgnoreCase) ||
+               type.EndsWith("+json".AsSpan(), StringComparison.OrdinalIgnoreCase);
+    }
 
     // The single update that carries a whole response, stamped like the final update of a stream.
     private static ChatResponseUpdate ToUpdate(ChatResponse response)

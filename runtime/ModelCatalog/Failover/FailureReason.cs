@@ -49,7 +49,10 @@ public enum FailureReason
     /// <summary>The provider reported an error that is not classified otherwise (e.g. a MiniMax <c>base_resp</c> code). Next model.</summary>
     ProviderError,
 
-    /// <summary>A plain 400 or 422: the request itself is wrong, so no other model is tried.</summary>
+    /// <summary>
+    /// A plain 400 or 422, or an in-band <c>invalid_request_error</c> (or <c>"code": 400</c>) that is no context overflow: the
+    /// request itself is wrong, so no other model is tried.
+    /// </summary>
     BadRequest,
 
     /// <summary>Not attempted: an earlier failure ruled the model out (its provider failed authentication, or its context window is too small).</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -82,9 +83,24 @@ internal sealed class BareJsonLineWatcher : Stream
         return read;
     }
 
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        int read = await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        var pending = _inner.ReadAsync(buffer, cancellationToken);
+        if (pending.IsCompletedSuccessfully)
+        {
+            int read = pending.Result;
+            Observe(buffer.Span.Slice(0, read));
+            return new ValueTask<int>(read);
+        }
+
+        return ObserveWhenRead(pending, buffer);
+    }
+
+    // Pooled: a read that waits for the socket would otherwise allocate a state machine box every time.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<int> ObserveWhenRead(ValueTask<int> pending, Memory<byte> buffer)
+    {
+        int read = await pending.ConfigureAwait(false);
         Observe(buffer.Span.Slice(0, read));
         return read;
     }

@@ -128,6 +128,21 @@ public sealed class StreamFaultKindTests
     }
 
     [Theory]
+    [InlineData("""{"chunks": ["{\"error\":{\"type\":\"overloaded", "_error\",\"message\":\"Overloaded\"}}\r\n\r\n", "data: [DONE]\r\n\r\n"], "chunk_delay": 0.05}""")] // split between writes, CRLF
+    [InlineData("""{"sse_raw": ": keep-alive\n\n{\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}"}""")] // last line, no line end
+    [InlineData("""{"sse_raw": "data: {\"id\":\"c\",\"choices\":[]}\n\n  {\"note\":1}\n{\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}\n\n"}""")]
+    public async Task A_bare_json_error_line_is_found_wherever_the_bytes_split(string response)
+    {
+        await using var server = await Script(RouteOf(Oai), response).StartAsync();
+        using var client = new CatalogChatClient(ProviderCases.Catalog(server.BaseUrl, withFallback: false), null, ProviderCases.Options());
+
+        var error = await Assert.ThrowsAsync<ModelFailoverException>(() => StreamAsync(client, Oai));
+
+        Assert.Equal(3, error.Attempts.Count);
+        Assert.All(error.Attempts, attempt => Assert.Equal("oai/gpt-4.1-mini: ServerError overloaded_error: Overloaded", attempt.ToString()));
+    }
+
+    [Theory]
     [InlineData(Anth)]
     [InlineData(Resp)]
     [InlineData(Oai)]
