@@ -143,6 +143,26 @@ public sealed class StreamFaultKindTests
     }
 
     [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task An_in_band_error_echoing_the_key_is_redacted_and_skips_the_provider(bool stream)
+    {
+        var error = """{"error": {"message": "Incorrect API key provided: dummy-OAI_KEY", "type": "invalid_request_error", "code": "invalid_api_key"}}""";
+        await using var server = await Script(RouteOf(Oai), stream ? Sse("data: " + error.Replace("\"", "\\\"")) : "{\"json\": " + error + "}").StartAsync();
+        using var client = new CatalogChatClient(ProviderCases.Catalog(server.BaseUrl, withFallback: false), null, ProviderCases.Options());
+
+        var failure = await Assert.ThrowsAsync<ModelFailoverException>(() => stream
+            ? StreamAsync(client, Oai)
+            : client.GetResponseAsync(ProviderCases.Question(), new ChatOptions { ModelId = Oai }));
+
+        var attempt = Assert.Single(failure.Attempts);
+        Assert.Equal(FailureReason.Authentication, attempt.Reason);
+        Assert.Equal("Incorrect API key provided: ***", attempt.Message);
+        Assert.Equal("invalid_api_key", attempt.ErrorCode);
+        Assert.DoesNotContain("dummy-OAI_KEY", failure.Message);
+    }
+
+    [Theory]
     [InlineData(Anth)]
     [InlineData(Resp)]
     [InlineData(Oai)]
