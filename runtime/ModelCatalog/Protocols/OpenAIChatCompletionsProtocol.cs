@@ -496,6 +496,13 @@ internal sealed class OpenAIChatCompletionsProtocol : WireProtocol
 
             if (!JsonHelpers.TryGetArray(data, "choices", out var choices))
             {
+                // MiniMax reports a failure inside a 200 as base_resp without choices, in a stream too.
+                if (ProviderErrorReader.TryReadMiniMaxStatus(data, out var code, out var statusMessage) && code != 0)
+                {
+                    throw new ProviderFailureException(FailureClassifier.ClassifyMiniMaxCode(code), statusMessage ?? "MiniMax error " + code, null,
+                        null, code.ToString(CultureInfo.InvariantCulture));
+                }
+
                 return;
             }
 

@@ -67,13 +67,15 @@ public sealed class StreamFaultKindTests
     // ---- Errors inside a 200 ----
 
     [Theory]
-    [InlineData(Anth, """event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}""", 3)]
-    [InlineData(Anth, """event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"prompt is too long: 208000 tokens > 200000 maximum\"}}""", 1)]
-    [InlineData(Resp, """event: response.failed\ndata: {\"type\":\"response.failed\",\"response\":{\"id\":\"resp_1\",\"status\":\"failed\",\"error\":{\"code\":\"context_length_exceeded\",\"message\":\"Your input exceeds the context window of this model.\"}}}""", 1)]
-    [InlineData(Resp, """event: error\ndata: {\"type\":\"error\",\"code\":\"insufficient_quota\",\"message\":\"You exceeded your current quota.\"}""", 1)]
-    [InlineData(Resp, """event: error\ndata: {\"type\":\"error\",\"code\":\"rate_limit_exceeded\",\"message\":\"Rate limit reached.\"}""", 3)]
-    [InlineData(Oai, """data: {\"error\":{\"type\":\"authentication_error\",\"message\":\"Invalid key\"}}""", 1)]
-    public async Task An_error_event_before_any_output_is_classified_by_its_content_then_fails_over(string modelRef, string errorEvent, int requests)
+    [InlineData(Anth, """event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}""", 3, FailureReason.ServerError)]
+    [InlineData(Anth, """event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"prompt is too long: 208000 tokens > 200000 maximum\"}}""", 1, FailureReason.ContextOverflow)]
+    [InlineData(Resp, """event: response.failed\ndata: {\"type\":\"response.failed\",\"response\":{\"id\":\"resp_1\",\"status\":\"failed\",\"error\":{\"code\":\"context_length_exceeded\",\"message\":\"Your input exceeds the context window of this model.\"}}}""", 1, FailureReason.ContextOverflow)]
+    [InlineData(Resp, """event: error\ndata: {\"type\":\"error\",\"code\":\"insufficient_quota\",\"message\":\"You exceeded your current quota.\"}""", 1, FailureReason.Billing)]
+    [InlineData(Resp, """event: error\ndata: {\"type\":\"error\",\"code\":\"rate_limit_exceeded\",\"message\":\"Rate limit reached.\"}""", 3, FailureReason.RateLimit)]
+    [InlineData(Oai, """data: {\"error\":{\"type\":\"authentication_error\",\"message\":\"Invalid key\"}}""", 1, FailureReason.Authentication)]
+    [InlineData(Oai, """data: {\"id\":\"c\",\"base_resp\":{\"status_code\":1008,\"status_msg\":\"insufficient balance\"}}""", 1, FailureReason.Billing)] // MiniMax billing
+    public async Task An_error_event_before_any_output_is_classified_by_its_content_then_fails_over(
+        string modelRef, string errorEvent, int requests, FailureReason reason)
     {
         var first = modelRef == Resp ? RespCreated : modelRef == Anth ? AnthStart : OaiText.Replace("Partial", "");
         await using var server = await Script(RouteOf(modelRef), Sse(first, errorEvent, "data: [DONE]")).StartAsync();
@@ -84,6 +86,11 @@ public sealed class StreamFaultKindTests
         Assert.Equal("FALLBACK-ANSWER", response.Text);
         Assert.Equal(requests, server.CountFor(PathOf(modelRef)));
         Assert.Equal(1, server.CountFor("/back/"));
+
+        using var alone = new CatalogChatClient(ProviderCases.Catalog(server.BaseUrl, withFallback: false), null, ProviderCases.Options());
+        var error = await Assert.ThrowsAsync<ModelFailoverException>(() => StreamAsync(alone, modelRef));
+        Assert.Equal(requests, error.Attempts.Count);
+        Assert.All(error.Attempts, attempt => Assert.Equal(reason, attempt.Reason));
     }
 
     [Theory]
