@@ -121,31 +121,31 @@ internal sealed class AnthropicMessagesProtocol : WireProtocol
             throw new ProviderFailureException(FailureClassifier.ClassifyMiniMaxCode(code), statusMessage ?? "MiniMax error " + code, 200, null, code.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        if (root.ValueKind != JsonValueKind.Object || JsonHelpers.GetString(root, "type") == "error")
+        if (root.ValueKind != JsonValueKind.Object || ProviderErrorReader.IsErrorObject(root))
         {
-            ProviderErrorReader.ReadError(root, out var errorType, out var errorCode, out var errorMessage);
-            throw new ProviderFailureException(FailureClassifier.ClassifyInBand(errorType, errorCode, errorMessage),
-                errorMessage ?? "The response is not an Anthropic message.", 200, errorType, errorCode);
+            throw ProviderErrorReader.FromInBandError(root, 200, "The response is not an Anthropic message.");
         }
 
         UsageDetails? usage = null;
-        if (JsonHelpers.TryGetObject(root, "usage", out var usageElement))
+        if (JsonHelpers.TryGetNonEmptyObject(root, "usage", out var usageElement))
         {
             usage = UsageFactory.FromAnthropic(
                 JsonHelpers.GetInt64(usageElement, "input_tokens") ?? 0, JsonHelpers.GetInt64(usageElement, "cache_read_input_tokens") ?? 0,
                 JsonHelpers.GetInt64(usageElement, "cache_creation_input_tokens") ?? 0, JsonHelpers.GetInt64(usageElement, "output_tokens") ?? 0);
         }
 
-        var id = JsonHelpers.GetString(root, "id");
+        var id = JsonHelpers.GetNonBlankString(root, "id");
         var message = new ChatMessage(ChatRole.Assistant, contents) { MessageId = id };
-        return new ParsedResponse(message, usage, MapStopReason(JsonHelpers.GetString(root, "stop_reason")), id, JsonHelpers.GetString(root, "model"));
+        return new ParsedResponse(message, usage, MapStopReason(JsonHelpers.GetString(root, "stop_reason")), id, JsonHelpers.GetNonBlankString(root, "model"));
     }
 
     public override StreamDecoder CreateStreamDecoder() => new Decoder();
 
+    /// <summary>Maps a <c>stop_reason</c>; <c>null</c>, empty or whitespace means "none", an unknown value becomes a custom reason.</summary>
     internal static ChatFinishReason? MapStopReason(string? reason) => reason switch
     {
         null => null,
+        _ when string.IsNullOrWhiteSpace(reason) => null,
         "end_turn" or "stop_sequence" or "pause_turn" => ChatFinishReason.Stop,
         "max_tokens" or "model_context_window_exceeded" => ChatFinishReason.Length,
         "tool_use" => ChatFinishReason.ToolCalls,
@@ -399,9 +399,11 @@ internal sealed class AnthropicMessagesProtocol : WireProtocol
                 case "message_start":
                     if (JsonHelpers.TryGetObject(data, "message", out var message))
                     {
-                        MessageId = ResponseId = JsonHelpers.GetString(message, "id");
-                        ProviderModelId = JsonHelpers.GetString(message, "model");
-                        if (JsonHelpers.TryGetObject(message, "usage", out var startUsage))
+                        // An empty id or model is not a value and never replaces one already read.
+                        ResponseId ??= JsonHelpers.GetNonBlankString(message, "id");
+                        MessageId ??= ResponseId;
+                        ProviderModelId ??= JsonHelpers.GetNonBlankString(message, "model");
+                        if (JsonHelpers.TryGetNonEmptyObject(message, "usage", out var startUsage))
                         {
                             MergeUsage(startUsage);
                         }
@@ -424,25 +426,32 @@ internal sealed class AnthropicMessagesProtocol : WireProtocol
 
                     break;
                 case "message_delta":
-                    if (JsonHelpers.TryGetObject(data, "delta", out var delta) && JsonHelpers.GetString(delta, "stop_reason") is { } stop)
+                    if (JsonHelpers.TryGetObject(data, "delta", out var delta) && MapStopReason(JsonHelpers.GetString(delta, "stop_reason")) is { } stop)
                     {
-                        FinishReason = MapStopReason(stop);
+                        FinishReason = stop;
                     }
 
-                    if (JsonHelpers.TryGetObject(data, "usage", out var deltaUsage))
+                    if (JsonHelpers.TryGetNonEmptyObject(data, "usage", out var deltaUsage))
                     {
                         MergeUsage(deltaUsage);
                     }
 
                     break;
                 case "message_stop":
-                    IsComplete = true;
+                    // The real end is a stop_reason (message_delta) and then message_stop; message_stop alone is truncated.
+                    EndOfStream = true;
+                    IsComplete = FinishReason is not null;
                     break;
                 case "error":
-                    ProviderErrorReader.ReadError(data, out var errorType, out var errorCode, out var errorMessage);
-                    throw new ProviderFailureException(
-                        FailureClassifier.ClassifyInBand(errorType, errorCode, errorMessage),
-                        errorMessage ?? "The stream reported an error.", null, errorType, errorCode);
+                    throw ProviderErrorReader.FromInBandError(data, null, "The stream reported an error.");
+                default:
+                    // A gateway's {"error":…} or {"object":"error",…} has no Anthropic event type.
+                    if (ProviderErrorReader.IsErrorObject(data))
+                    {
+                        throw ProviderErrorReader.FromInBandError(data, null, "The stream reported an error.");
+                    }
+
+                    break;
             }
         }
 

@@ -16,6 +16,13 @@ internal static class JsonHelpers
             ? value.GetString()
             : null;
 
+    /// <summary>
+    /// A string member that carries a value: <c>null</c> when it is missing, not a string, empty or whitespace. Servers
+    /// write <c>""</c> where the protocol has <c>null</c> (finish reasons, ids, model names), which means "not sent".
+    /// </summary>
+    public static string? GetNonBlankString(JsonElement element, string name) =>
+        GetString(element, name) is { } value && !string.IsNullOrWhiteSpace(value) ? value : null;
+
     public static long? GetInt64(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) &&
         value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number)
@@ -24,6 +31,22 @@ internal static class JsonHelpers
 
     public static bool TryGetObject(JsonElement element, string name, out JsonElement value) =>
         TryGetKind(element, name, JsonValueKind.Object, out value);
+
+    /// <summary>An object member with at least one property (an empty <c>{}</c>, e.g. a usage object, counts as not sent).</summary>
+    public static bool TryGetNonEmptyObject(JsonElement element, string name, out JsonElement value)
+    {
+        if (TryGetObject(element, name, out value))
+        {
+            using var properties = value.EnumerateObject();
+            if (properties.MoveNext())
+            {
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
 
     public static bool TryGetArray(JsonElement element, string name, out JsonElement value) =>
         TryGetKind(element, name, JsonValueKind.Array, out value);

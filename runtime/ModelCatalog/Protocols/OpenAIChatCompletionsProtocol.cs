@@ -130,14 +130,14 @@ internal sealed class OpenAIChatCompletionsProtocol : WireProtocol
             }
         }
 
-        var id = JsonHelpers.GetString(root, "id");
+        var id = JsonHelpers.GetNonBlankString(root, "id");
         var chatMessage = new ChatMessage(ChatRole.Assistant, contents)
         {
             MessageId = id,
             AdditionalProperties = ReasoningFormats.Mark(null, format),
         };
         return new ParsedResponse(
-            chatMessage, ReadUsage(root), MapFinishReason(JsonHelpers.GetString(choice, "finish_reason")), id, JsonHelpers.GetString(root, "model"))
+            chatMessage, ReadUsage(root), MapFinishReason(JsonHelpers.GetString(choice, "finish_reason")), id, JsonHelpers.GetNonBlankString(root, "model"))
         {
             CreatedAt = JsonHelpers.GetInt64(root, "created") is { } created ? DateTimeOffset.FromUnixTimeSeconds(created) : null,
         };
@@ -145,9 +145,11 @@ internal sealed class OpenAIChatCompletionsProtocol : WireProtocol
 
     public override StreamDecoder CreateStreamDecoder() => new Decoder();
 
+    /// <summary>Maps a <c>finish_reason</c>; <c>null</c>, empty or whitespace means "none yet", an unknown value becomes a custom reason.</summary>
     internal static ChatFinishReason? MapFinishReason(string? reason) => reason switch
     {
         null => null,
+        _ when string.IsNullOrWhiteSpace(reason) => null,
         "stop" => ChatFinishReason.Stop,
         "length" => ChatFinishReason.Length,
         "tool_calls" or "function_call" => ChatFinishReason.ToolCalls,
@@ -171,11 +173,9 @@ internal sealed class OpenAIChatCompletionsProtocol : WireProtocol
                 null, code.ToString(CultureInfo.InvariantCulture));
         }
 
-        if (root.TryGetProperty("error", out _))
+        if (ProviderErrorReader.IsErrorObject(root))
         {
-            ProviderErrorReader.ReadError(root, out var errorType, out var errorCode, out var message);
-            throw new ProviderFailureException(FailureClassifier.ClassifyInBand(errorType, errorCode, message),
-                message ?? "The provider returned an error.", 200, errorType, errorCode);
+            throw ProviderErrorReader.FromInBandError(root, 200, "The provider returned an error.");
         }
 
         throw new ProviderFailureException(FailureReason.InvalidResponse, "The response has no choices.", 200);
@@ -214,7 +214,7 @@ internal sealed class OpenAIChatCompletionsProtocol : WireProtocol
 
     private static UsageDetails? ReadUsage(JsonElement root)
     {
-        if (!JsonHelpers.TryGetObject(root, "usage", out var usage))
+        if (!JsonHelpers.TryGetNonEmptyObject(root, "usage", out var usage))
         {
             return null;
         }
@@ -472,23 +472,23 @@ internal sealed class OpenAIChatCompletionsProtocol : WireProtocol
                 return;
             }
 
-            if (data.TryGetProperty("error", out var error) && error.ValueKind != JsonValueKind.Null)
+            // {"error":…} or {"object":"error",…} written as a chunk by servers that fail after the 200 (vLLM, llama.cpp).
+            if (ProviderErrorReader.IsErrorObject(data))
             {
-                ProviderErrorReader.ReadError(data, out var errorType, out var errorCode, out var message);
-                throw new ProviderFailureException(FailureClassifier.ClassifyInBand(errorType, errorCode, message),
-                    message ?? "The stream reported an error.", null, errorType, errorCode);
+                throw ProviderErrorReader.FromInBandError(data, null, "The stream reported an error.");
             }
 
-            ResponseId ??= JsonHelpers.GetString(data, "id");
+            // An empty id or model (some servers send "" on the first chunk) is not a value: a later chunk may carry it.
+            ResponseId ??= JsonHelpers.GetNonBlankString(data, "id");
             MessageId ??= ResponseId;
-            ProviderModelId ??= JsonHelpers.GetString(data, "model");
+            ProviderModelId ??= JsonHelpers.GetNonBlankString(data, "model");
             if (CreatedAt is null && JsonHelpers.GetInt64(data, "created") is { } created)
             {
                 CreatedAt = DateTimeOffset.FromUnixTimeSeconds(created);
             }
 
             // Usage comes on a final chunk with no choices, or on the finish chunk; keep the last non-null one.
-            if (JsonHelpers.TryGetObject(data, "usage", out _))
+            if (JsonHelpers.TryGetNonEmptyObject(data, "usage", out _))
             {
                 _lastUsage = data.Clone();
                 _hasUsage = true;
@@ -496,6 +496,13 @@ internal sealed class OpenAIChatCompletionsProtocol : WireProtocol
 
             if (!JsonHelpers.TryGetArray(data, "choices", out var choices))
             {
+                // MiniMax reports a failure inside a 200 as base_resp without choices, in a stream too.
+                if (ProviderErrorReader.TryReadMiniMaxStatus(data, out var code, out var statusMessage) && code != 0)
+                {
+                    throw new ProviderFailureException(FailureClassifier.ClassifyMiniMaxCode(code), statusMessage ?? "MiniMax error " + code, null,
+                        null, code.ToString(CultureInfo.InvariantCulture));
+                }
+
                 return;
             }
 
@@ -506,9 +513,11 @@ internal sealed class OpenAIChatCompletionsProtocol : WireProtocol
                     OnDelta(delta, output);
                 }
 
-                if (JsonHelpers.GetString(choice, "finish_reason") is { } finish)
+                // "" (llama.cpp-style servers on every chunk) is "no reason yet" and never replaces a real one.
+                if (MapFinishReason(JsonHelpers.GetString(choice, "finish_reason")) is { } finish)
                 {
-                    FinishReason = MapFinishReason(finish);
+                    FinishReason = finish;
+                    IsComplete = true;
                 }
             }
         }

@@ -95,9 +95,9 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
     {
         if (root.ValueKind != JsonValueKind.Object || (!root.TryGetProperty("output", out _) && !root.TryGetProperty("status", out _)))
         {
-            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out _))
+            if (ProviderErrorReader.IsErrorObject(root))
             {
-                throw InBandError(root);
+                throw InBandError(root, 200);
             }
 
             throw new ProviderFailureException(FailureReason.InvalidResponse, "The response is not a Responses API object.", 200);
@@ -106,7 +106,7 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
         var status = JsonHelpers.GetString(root, "status");
         if (status == "failed")
         {
-            throw InBandError(root);
+            throw InBandError(root, 200);
         }
 
         var contents = new List<AIContent>();
@@ -119,9 +119,9 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
             }
         }
 
-        var id = JsonHelpers.GetString(root, "id");
+        var id = JsonHelpers.GetNonBlankString(root, "id");
         var message = new ChatMessage(ChatRole.Assistant, contents) { MessageId = id };
-        return new ParsedResponse(message, ReadUsage(root), MapStatus(root, hasCalls), id, JsonHelpers.GetString(root, "model"))
+        return new ParsedResponse(message, ReadUsage(root), MapStatus(root, hasCalls), id, JsonHelpers.GetNonBlankString(root, "model"))
         {
             CreatedAt = JsonHelpers.GetInt64(root, "created_at") is { } created ? DateTimeOffset.FromUnixTimeSeconds(created) : null,
         };
@@ -129,18 +129,9 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
 
     public override StreamDecoder CreateStreamDecoder() => new Decoder();
 
-    private static ProviderFailureException InBandError(JsonElement responseOrEvent)
-    {
-        ProviderErrorReader.ReadError(responseOrEvent, out var errorType, out var errorCode, out var message);
-        if (message is null && JsonHelpers.TryGetObject(responseOrEvent, "response", out var response))
-        {
-            ProviderErrorReader.ReadError(response, out errorType, out errorCode, out message);
-        }
-
-        return new ProviderFailureException(
-            errorCode == "server_error" || errorCode == "rate_limit_exceeded" ? FailureReason.StreamError : FailureClassifier.ClassifyInBand(errorType, errorCode, message),
-            message ?? "The response failed.", null, errorType, errorCode);
-    }
+    // Classified by content like any in-band error: server_error is retried, rate_limit_exceeded honours the rate limit.
+    private static ProviderFailureException InBandError(JsonElement responseOrEvent, int? statusCode) =>
+        ProviderErrorReader.FromInBandError(responseOrEvent, statusCode, "The response failed.");
 
     /// <summary>Adds the contents of one output item; returns <c>true</c> for a function call.</summary>
     private static bool ReadItem(JsonElement item, List<AIContent> contents)
@@ -207,16 +198,17 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
 
     private static readonly string[] ReasoningArrays = { "summary", "content" };
 
+    // An empty or blank status or incomplete reason is "not sent"; an unknown status becomes a custom reason.
     private static ChatFinishReason? MapStatus(JsonElement response, bool hasCalls)
     {
-        switch (JsonHelpers.GetString(response, "status"))
+        switch (JsonHelpers.GetNonBlankString(response, "status"))
         {
             case null:
                 return null;
             case "completed":
                 return hasCalls ? ChatFinishReason.ToolCalls : ChatFinishReason.Stop;
             case "incomplete":
-                var reason = JsonHelpers.TryGetObject(response, "incomplete_details", out var details) ? JsonHelpers.GetString(details, "reason") : null;
+                var reason = JsonHelpers.TryGetObject(response, "incomplete_details", out var details) ? JsonHelpers.GetNonBlankString(details, "reason") : null;
                 return reason switch
                 {
                     "max_output_tokens" => ChatFinishReason.Length,
@@ -230,7 +222,7 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
 
     private static UsageDetails? ReadUsage(JsonElement response)
     {
-        if (!JsonHelpers.TryGetObject(response, "usage", out var usage))
+        if (!JsonHelpers.TryGetNonEmptyObject(response, "usage", out var usage))
         {
             return null;
         }
@@ -472,11 +464,19 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
                         FinishReason = MapStatus(response, _hasCalls);
                     }
 
-                    IsComplete = true;
+                    IsComplete = EndOfStream = true;
                     break;
                 case "response.failed":
                 case "error":
-                    throw InBandError(data);
+                    throw InBandError(data, null);
+                default:
+                    // A gateway's {"error":…} or {"object":"error",…} has no Responses event type.
+                    if (ProviderErrorReader.IsErrorObject(data))
+                    {
+                        throw InBandError(data, null);
+                    }
+
+                    break;
             }
         }
 
@@ -498,9 +498,9 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
                 return;
             }
 
-            ResponseId ??= JsonHelpers.GetString(response, "id");
+            ResponseId ??= JsonHelpers.GetNonBlankString(response, "id");
             MessageId ??= ResponseId;
-            ProviderModelId ??= JsonHelpers.GetString(response, "model");
+            ProviderModelId ??= JsonHelpers.GetNonBlankString(response, "model");
             if (CreatedAt is null && JsonHelpers.GetInt64(response, "created_at") is { } created)
             {
                 CreatedAt = DateTimeOffset.FromUnixTimeSeconds(created);
