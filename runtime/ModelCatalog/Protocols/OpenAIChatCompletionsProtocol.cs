@@ -100,22 +100,16 @@ internal sealed class OpenAIChatCompletionsProtocol : WireProtocol
 
         var contents = new List<AIContent>();
         string? format = null;
+        var finishReason = MapFinishReason(JsonHelpers.GetString(choice, "finish_reason"));
         if (JsonHelpers.TryGetObject(choice, "message", out var message))
         {
-            format = ReadReasoningFields(message, contents);
-            if (JsonHelpers.GetString(message, "content") is { } content)
+            var reader = new MessageReader();
+            reader.Read(message, contents);
+            format = reader.Format;
+            if (reader.Refusal is { } refusal)
             {
-                ThinkTagSplitter.Split(content, out var thinking, out var text);
-                if (thinking is not null)
-                {
-                    format ??= ReasoningFormats.ThinkTag;
-                    contents.Add(new TextReasoningContent(thinking));
-                }
-
-                if (text.Length > 0)
-                {
-                    contents.Add(new TextContent(text));
-                }
+                contents.Add(Refusal(refusal));
+                finishReason = ChatFinishReason.ContentFilter;
             }
 
             if (JsonHelpers.TryGetArray(message, "tool_calls", out var toolCalls))
@@ -124,8 +118,8 @@ internal sealed class OpenAIChatCompletionsProtocol : WireProtocol
                 {
                     JsonHelpers.TryGetObject(call, "function", out var function);
                     contents.Add(JsonHelpers.CreateFunctionCall(
-                        JsonHelpers.GetString(call, "id") ?? string.Empty, JsonHelpers.GetString(function, "name") ?? string.Empty,
-                        JsonHelpers.GetString(function, "arguments")));
+                        JsonHelpers.GetString(call, "id"), JsonHelpers.GetString(function, "name") ?? string.Empty,
+                        JsonHelpers.GetProperty(function, "arguments")));
                 }
             }
         }
@@ -137,7 +131,7 @@ internal sealed class OpenAIChatCompletionsProtocol : WireProtocol
             AdditionalProperties = ReasoningFormats.Mark(null, format),
         };
         return new ParsedResponse(
-            chatMessage, ReadUsage(root), MapFinishReason(JsonHelpers.GetString(choice, "finish_reason")), id, JsonHelpers.GetString(root, "model"))
+            chatMessage, ReadUsage(root), finishReason, id, JsonHelpers.GetString(root, "model"))
         {
             CreatedAt = JsonHelpers.GetInt64(root, "created") is { } created ? DateTimeOffset.FromUnixTimeSeconds(created) : null,
         };
@@ -181,54 +175,215 @@ internal sealed class OpenAIChatCompletionsProtocol : WireProtocol
         throw new ProviderFailureException(FailureReason.InvalidResponse, "The response has no choices.", 200);
     }
 
-    /// <summary>Reads <c>reasoning_content</c>/<c>reasoning</c>/<c>reasoning_text</c>/<c>reasoning_details</c>; returns the format found.</summary>
-    private static string? ReadReasoningFields(JsonElement messageOrDelta, List<AIContent> contents)
+    /// <summary>
+    /// A refusal made visible the way Microsoft.Extensions.AI's OpenAI adapter does: an <see cref="ErrorContent"/> with
+    /// error code <c>Refusal</c> (the caller also gets <see cref="ChatFinishReason.ContentFilter"/>).
+    /// </summary>
+    internal static ErrorContent Refusal(string refusal) => new(refusal) { ErrorCode = "Refusal" };
+
+    /// <summary>
+    /// Text of a value that may be a string or an array of typed parts (<c>[{"type":"text","text":..}]</c>, the
+    /// shape some servers use for <c>content</c>, <c>thinking</c> and the reasoning fields); <c>null</c> when neither.
+    /// </summary>
+    private static string? PartsText(JsonElement value)
     {
-        string? format = null;
-        foreach (var name in ReasoningTextFields)
+        if (value.ValueKind == JsonValueKind.String)
         {
-            if (JsonHelpers.GetString(messageOrDelta, name) is { Length: > 0 } reasoning)
-            {
-                contents.Add(new TextReasoningContent(reasoning));
-                format = ReasoningFormats.ReasoningContent;
-                break;
-            }
+            return value.GetString();
         }
 
-        if (JsonHelpers.TryGetArray(messageOrDelta, "reasoning_details", out var details))
-        {
-            foreach (var detail in details.EnumerateArray())
-            {
-                if (JsonHelpers.GetString(detail, "text") is { Length: > 0 } text)
-                {
-                    contents.Add(new TextReasoningContent(text));
-                    format = ReasoningFormats.ReasoningDetails;
-                }
-            }
-        }
-
-        return format;
-    }
-
-    private static readonly string[] ReasoningTextFields = { "reasoning_content", "reasoning", "reasoning_text" };
-
-    private static UsageDetails? ReadUsage(JsonElement root)
-    {
-        if (!JsonHelpers.TryGetObject(root, "usage", out var usage))
+        if (value.ValueKind != JsonValueKind.Array)
         {
             return null;
         }
 
-        long? cached = JsonHelpers.TryGetObject(usage, "prompt_tokens_details", out var promptDetails)
-            ? JsonHelpers.GetInt64(promptDetails, "cached_tokens")
-            : null;
-        long? reasoning = JsonHelpers.TryGetObject(usage, "completion_tokens_details", out var completionDetails)
-            ? JsonHelpers.GetInt64(completionDetails, "reasoning_tokens")
-            : null;
-        return UsageFactory.FromOpenAI(
-            JsonHelpers.GetInt64(usage, "prompt_tokens") ?? 0, cached, JsonHelpers.GetInt64(usage, "completion_tokens") ?? 0, reasoning,
-            JsonHelpers.GetInt64(usage, "total_tokens"));
+        string? single = null;
+        StringBuilder? builder = null;
+        foreach (var part in value.EnumerateArray())
+        {
+            var text = part.ValueKind == JsonValueKind.String ? part.GetString() : JsonHelpers.GetString(part, "text");
+            if (string.IsNullOrEmpty(text))
+            {
+                continue;
+            }
+
+            if (single is null)
+            {
+                single = text;
+            }
+            else
+            {
+                (builder ??= new StringBuilder(single)).Append(text);
+            }
+        }
+
+        return builder?.ToString() ?? single;
     }
+
+    /// <summary>
+    /// Reads the reasoning, text and refusal of one <c>message</c> (whole) or <c>delta</c> (streamed): the reasoning
+    /// fields (<c>reasoning_content</c>, <c>reasoning</c>, <c>reasoning_text</c>, <c>reasoning_details</c>), then
+    /// <c>content</c> as a string or an array of typed parts (<c>text</c>, <c>thinking</c>, <c>refusal</c>; other part
+    /// types are skipped), with <c>&lt;think&gt;</c> split from the text. Reasoning that comes in two dialects at once
+    /// (a reasoning field and <c>&lt;think&gt;</c> in the content) is reported once: the first dialect seen wins.
+    /// </summary>
+    private sealed class MessageReader
+    {
+        private readonly ThinkTagSplitter? _splitter;
+        private List<AIContent> _output = null!;
+        private StringBuilder? _refusal;
+        private bool _fieldReasoning;
+        private bool _tagReasoning;
+
+        /// <param name="splitter">For a stream: the splitter that follows <c>&lt;think&gt;</c> across chunks; <c>null</c> for a whole message.</param>
+        public MessageReader(ThinkTagSplitter? splitter = null) => _splitter = splitter;
+
+        /// <summary>How the reasoning came (a <see cref="ReasoningFormats"/> value) for the replay; <c>null</c> when none did.</summary>
+        public string? Format { get; private set; }
+
+        /// <summary>The refusal text collected so far; <c>null</c> when none.</summary>
+        public string? Refusal => _refusal?.ToString();
+
+        /// <summary>Reads one message or delta, appending its contents to <paramref name="output"/>.</summary>
+        public void Read(JsonElement messageOrDelta, List<AIContent> output)
+        {
+            _output = output;
+            ReadReasoningFields(messageOrDelta);
+            var content = JsonHelpers.GetProperty(messageOrDelta, "content");
+            if (content.ValueKind == JsonValueKind.String)
+            {
+                AddText(content.GetString());
+            }
+            else if (content.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var part in content.EnumerateArray())
+                {
+                    ReadPart(part);
+                }
+            }
+
+            if (JsonHelpers.GetString(messageOrDelta, "refusal") is { Length: > 0 } refusal)
+            {
+                (_refusal ??= new StringBuilder()).Append(refusal);
+            }
+        }
+
+        /// <summary>Ends a stream: flushes what the <c>&lt;think&gt;</c> splitter still holds.</summary>
+        public void Flush(List<AIContent> output)
+        {
+            _output = output;
+            if (_splitter is not null)
+            {
+                _splitter.Flush(out var reasoning, out var text);
+                AddSplit(reasoning, text);
+            }
+        }
+
+        private void ReadPart(JsonElement part)
+        {
+            if (part.ValueKind == JsonValueKind.String)
+            {
+                AddText(part.GetString());
+                return;
+            }
+
+            switch (JsonHelpers.GetString(part, "type"))
+            {
+                case "text":
+                case "output_text":
+                    AddText(JsonHelpers.GetString(part, "text"));
+                    break;
+                case "thinking":
+                case "reasoning":
+                    var thinking = PartsText(JsonHelpers.GetProperty(part, "thinking")) ?? PartsText(JsonHelpers.GetProperty(part, "text"));
+                    if (!string.IsNullOrEmpty(thinking))
+                    {
+                        _output.Add(new TextReasoningContent(thinking!));
+                    }
+
+                    break;
+                case "refusal":
+                    if ((JsonHelpers.GetString(part, "refusal") ?? JsonHelpers.GetString(part, "text")) is { Length: > 0 } refusal)
+                    {
+                        (_refusal ??= new StringBuilder()).Append(refusal);
+                    }
+
+                    break;
+            }
+        }
+
+        private void ReadReasoningFields(JsonElement messageOrDelta)
+        {
+            foreach (var name in ReasoningFormats.ReasoningFields)
+            {
+                if (PartsText(JsonHelpers.GetProperty(messageOrDelta, name)) is { Length: > 0 } reasoning)
+                {
+                    AddFieldReasoning(reasoning, name);
+                    break;
+                }
+            }
+
+            if (JsonHelpers.TryGetArray(messageOrDelta, "reasoning_details", out var details))
+            {
+                foreach (var detail in details.EnumerateArray())
+                {
+                    if (JsonHelpers.GetString(detail, "text") is { Length: > 0 } text)
+                    {
+                        AddFieldReasoning(text, ReasoningFormats.ReasoningDetails);
+                    }
+                }
+            }
+        }
+
+        private void AddFieldReasoning(string reasoning, string format)
+        {
+            if (_tagReasoning)
+            {
+                return; // already reported from <think> in the content
+            }
+
+            _fieldReasoning = true;
+            Format ??= format;
+            _output.Add(new TextReasoningContent(reasoning));
+        }
+
+        private void AddText(string? content)
+        {
+            if (string.IsNullOrEmpty(content))
+            {
+                return;
+            }
+
+            if (_splitter is not null)
+            {
+                _splitter.Feed(content!, out var reasoning, out var text);
+                AddSplit(reasoning, text);
+            }
+            else
+            {
+                ThinkTagSplitter.Split(content!, out var reasoning, out var text);
+                AddSplit(reasoning ?? string.Empty, text);
+            }
+        }
+
+        private void AddSplit(string reasoning, string text)
+        {
+            if (reasoning.Length > 0 && !_fieldReasoning)
+            {
+                _tagReasoning = true;
+                Format ??= ReasoningFormats.ThinkTag;
+                _output.Add(new TextReasoningContent(reasoning));
+            }
+
+            if (text.Length > 0)
+            {
+                _output.Add(new TextContent(text));
+            }
+        }
+    }
+
+    private static UsageDetails? ReadUsage(JsonElement root) =>
+        JsonHelpers.TryGetObject(root, "usage", out var usage) ? UsageFactory.FromChatCompletions(usage) : null;
 
     private static void WriteSamplingOptions(Utf8JsonWriter writer, ChatOptions options)
     {
@@ -390,6 +545,10 @@ internal sealed class OpenAIChatCompletionsProtocol : WireProtocol
             writer.WriteEndObject();
             writer.WriteEndArray();
         }
+        else if (reasoning.Length > 0 && ReasoningFormats.IsReasoningField(format))
+        {
+            writer.WriteString(format!, reasoning); // the same field it came in (DeepSeek, Kimi: required with tool calls)
+        }
 
         if (hasCalls)
         {
@@ -459,11 +618,12 @@ internal sealed class OpenAIChatCompletionsProtocol : WireProtocol
     /// <summary>The Chat Completions chunk state machine (wire-protocols.md §3.3).</summary>
     private sealed class Decoder : StreamDecoder
     {
-        private readonly SortedDictionary<long, PendingToolCall> _toolCalls = new();
-        private ThinkTagSplitter? _splitter;
+        // Calls in the order they started; the open call of each index takes the fragments that carry no new id.
+        private readonly List<PendingToolCall> _toolCalls = new();
+        private readonly Dictionary<long, PendingToolCall> _openByIndex = new();
+        private readonly MessageReader _reader = new(new ThinkTagSplitter());
         private JsonElement _lastUsage;
         private bool _hasUsage;
-        private string? _format;
 
         public override void OnEvent(string eventType, JsonElement data, List<AIContent> output)
         {
@@ -503,7 +663,8 @@ internal sealed class OpenAIChatCompletionsProtocol : WireProtocol
             {
                 if (JsonHelpers.TryGetObject(choice, "delta", out var delta))
                 {
-                    OnDelta(delta, output);
+                    _reader.Read(delta, output);
+                    OnToolCalls(delta);
                 }
 
                 if (JsonHelpers.GetString(choice, "finish_reason") is { } finish)
@@ -515,81 +676,62 @@ internal sealed class OpenAIChatCompletionsProtocol : WireProtocol
 
         public override void Complete(List<AIContent> output)
         {
-            if (_splitter is not null)
+            _reader.Flush(output);
+            if (_reader.Refusal is { } refusal)
             {
-                _splitter.Flush(out var reasoning, out var text);
-                AddSplit(reasoning, text, output);
+                output.Add(Refusal(refusal));
+                FinishReason = ChatFinishReason.ContentFilter;
             }
 
-            foreach (var call in _toolCalls.Values)
+            foreach (var call in _toolCalls)
             {
                 output.Add(call.ToContent());
             }
 
             _toolCalls.Clear();
+            _openByIndex.Clear();
             if (_hasUsage)
             {
                 Usage = ReadUsage(_lastUsage);
             }
 
-            MessageProperties = ReasoningFormats.Mark(MessageProperties, _format);
+            MessageProperties = ReasoningFormats.Mark(MessageProperties, _reader.Format);
         }
 
-        private void OnDelta(JsonElement delta, List<AIContent> output)
+        // A fragment whose id is non-empty and differs from the id of the call open at its index starts a new call
+        // (servers that label every complete call index 0); fragments without an id continue the open call.
+        private void OnToolCalls(JsonElement delta)
         {
-            var format = ReadReasoningFields(delta, output);
-            if (format is not null)
+            if (!JsonHelpers.TryGetArray(delta, "tool_calls", out var toolCalls))
             {
-                _format ??= format;
+                return;
             }
 
-            if (JsonHelpers.GetString(delta, "content") is { Length: > 0 } content)
+            foreach (var fragment in toolCalls.EnumerateArray())
             {
-                _splitter ??= new ThinkTagSplitter();
-                _splitter.Feed(content, out var reasoning, out var text);
-                AddSplit(reasoning, text, output);
-            }
-
-            if (JsonHelpers.TryGetArray(delta, "tool_calls", out var toolCalls))
-            {
-                foreach (var fragment in toolCalls.EnumerateArray())
+                var index = JsonHelpers.GetInt64(fragment, "index") ?? _openByIndex.Count;
+                var id = JsonHelpers.GetString(fragment, "id");
+                if (!_openByIndex.TryGetValue(index, out var call) || (!string.IsNullOrEmpty(id) && call.Id.Length > 0 && call.Id != id))
                 {
-                    var index = JsonHelpers.GetInt64(fragment, "index") ?? _toolCalls.Count;
-                    if (!_toolCalls.TryGetValue(index, out var call))
-                    {
-                        call = new PendingToolCall();
-                        _toolCalls.Add(index, call);
-                    }
-
-                    if (JsonHelpers.GetString(fragment, "id") is { Length: > 0 } id)
-                    {
-                        call.Id = id;
-                    }
-
-                    if (JsonHelpers.TryGetObject(fragment, "function", out var function))
-                    {
-                        if (JsonHelpers.GetString(function, "name") is { Length: > 0 } name)
-                        {
-                            call.Name = name;
-                        }
-
-                        call.Arguments.Append(JsonHelpers.GetString(function, "arguments"));
-                    }
+                    call = new PendingToolCall();
+                    _openByIndex[index] = call;
+                    _toolCalls.Add(call);
                 }
-            }
-        }
 
-        private void AddSplit(string reasoning, string text, List<AIContent> output)
-        {
-            if (reasoning.Length > 0)
-            {
-                _format ??= ReasoningFormats.ThinkTag;
-                output.Add(new TextReasoningContent(reasoning));
-            }
+                if (!string.IsNullOrEmpty(id) && call.Id.Length == 0)
+                {
+                    call.Id = id!;
+                }
 
-            if (text.Length > 0)
-            {
-                output.Add(new TextContent(text));
+                if (JsonHelpers.TryGetObject(fragment, "function", out var function))
+                {
+                    if (JsonHelpers.GetString(function, "name") is { Length: > 0 } name)
+                    {
+                        call.Name = name;
+                    }
+
+                    call.AppendFragment(JsonHelpers.GetProperty(function, "arguments"));
+                }
             }
         }
     }

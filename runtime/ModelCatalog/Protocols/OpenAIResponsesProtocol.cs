@@ -228,21 +228,8 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
         }
     }
 
-    private static UsageDetails? ReadUsage(JsonElement response)
-    {
-        if (!JsonHelpers.TryGetObject(response, "usage", out var usage))
-        {
-            return null;
-        }
-
-        long? cached = JsonHelpers.TryGetObject(usage, "input_tokens_details", out var inputDetails) ? JsonHelpers.GetInt64(inputDetails, "cached_tokens") : null;
-        long? reasoning = JsonHelpers.TryGetObject(usage, "output_tokens_details", out var outputDetails)
-            ? JsonHelpers.GetInt64(outputDetails, "reasoning_tokens")
-            : null;
-        return UsageFactory.FromOpenAI(
-            JsonHelpers.GetInt64(usage, "input_tokens") ?? 0, cached, JsonHelpers.GetInt64(usage, "output_tokens") ?? 0, reasoning,
-            JsonHelpers.GetInt64(usage, "total_tokens"));
-    }
+    private static UsageDetails? ReadUsage(JsonElement response) =>
+        JsonHelpers.TryGetObject(response, "usage", out var usage) ? UsageFactory.FromResponses(usage) : null;
 
     private static void WriteUserItems(Utf8JsonWriter writer, ChatMessage message)
     {
