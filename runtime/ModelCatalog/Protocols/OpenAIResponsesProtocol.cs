@@ -110,18 +110,18 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
         }
 
         var contents = new List<AIContent>();
-        bool hasCalls = false;
+        var kinds = ItemKinds.None;
         if (JsonHelpers.TryGetArray(root, "output", out var output))
         {
             foreach (var item in output.EnumerateArray())
             {
-                hasCalls |= ReadItem(item, contents);
+                kinds |= ReadItem(item, contents);
             }
         }
 
         var id = JsonHelpers.GetString(root, "id");
         var message = new ChatMessage(ChatRole.Assistant, contents) { MessageId = id };
-        return new ParsedResponse(message, ReadUsage(root), MapStatus(root, hasCalls), id, JsonHelpers.GetString(root, "model"))
+        return new ParsedResponse(message, ReadUsage(root), MapStatus(root, kinds), id, JsonHelpers.GetString(root, "model"))
         {
             CreatedAt = JsonHelpers.GetInt64(root, "created_at") is { } created ? DateTimeOffset.FromUnixTimeSeconds(created) : null,
         };
@@ -142,25 +142,22 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
             message ?? "The response failed.", null, errorType, errorCode);
     }
 
-    /// <summary>Adds the contents of one output item; returns <c>true</c> for a function call.</summary>
-    private static bool ReadItem(JsonElement item, List<AIContent> contents)
+    /// <summary>What the output items of a response held, for its finish reason.</summary>
+    [Flags]
+    private enum ItemKinds
+    {
+        None = 0,
+        FunctionCall = 1,
+        Refusal = 2,
+    }
+
+    /// <summary>Adds the contents of one output item; returns what kind of content it held.</summary>
+    private static ItemKinds ReadItem(JsonElement item, List<AIContent> contents)
     {
         switch (JsonHelpers.GetString(item, "type"))
         {
             case "message":
-                if (JsonHelpers.TryGetArray(item, "content", out var parts))
-                {
-                    foreach (var part in parts.EnumerateArray())
-                    {
-                        var text = JsonHelpers.GetString(part, "text") ?? JsonHelpers.GetString(part, "refusal");
-                        if (!string.IsNullOrEmpty(text))
-                        {
-                            contents.Add(new TextContent(text));
-                        }
-                    }
-                }
-
-                return false;
+                return ReadMessageParts(item, contents);
             case "reasoning":
                 var reasoning = ReasoningText(item);
                 var encrypted = JsonHelpers.GetString(item, "encrypted_content");
@@ -169,15 +166,52 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
                     contents.Add(new TextReasoningContent(reasoning) { ProtectedData = encrypted });
                 }
 
-                return false;
+                return ItemKinds.None;
             case "function_call":
+                // arguments is a JSON string; some servers send the object itself, which is used as is.
                 contents.Add(JsonHelpers.CreateFunctionCall(
-                    JsonHelpers.GetString(item, "call_id") ?? string.Empty, JsonHelpers.GetString(item, "name") ?? string.Empty,
-                    JsonHelpers.GetString(item, "arguments")));
-                return true;
+                    JsonHelpers.GetString(item, "call_id"), JsonHelpers.GetString(item, "name") ?? string.Empty,
+                    JsonHelpers.GetProperty(item, "arguments")));
+                return ItemKinds.FunctionCall;
             default:
-                return false;
+                return ItemKinds.None;
         }
+    }
+
+    /// <summary>
+    /// The parts of a <c>message</c> item: each <c>output_text</c> a text part, a <c>refusal</c> an
+    /// <see cref="ErrorContent"/> (as for Chat Completions); other part types are skipped.
+    /// </summary>
+    private static ItemKinds ReadMessageParts(JsonElement item, List<AIContent> contents)
+    {
+        var kinds = ItemKinds.None;
+        if (JsonHelpers.TryGetArray(item, "content", out var parts))
+        {
+            foreach (var part in parts.EnumerateArray())
+            {
+                switch (JsonHelpers.GetString(part, "type"))
+                {
+                    case "output_text":
+                    case "text":
+                        if (JsonHelpers.GetString(part, "text") is { Length: > 0 } text)
+                        {
+                            contents.Add(new TextContent(text));
+                        }
+
+                        break;
+                    case "refusal":
+                        if (JsonHelpers.GetString(part, "refusal") is { Length: > 0 } refusal)
+                        {
+                            contents.Add(OpenAIChatCompletionsProtocol.Refusal(refusal));
+                            kinds |= ItemKinds.Refusal;
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        return kinds;
     }
 
     private static string ReasoningText(JsonElement item)
@@ -207,14 +241,16 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
 
     private static readonly string[] ReasoningArrays = { "summary", "content" };
 
-    private static ChatFinishReason? MapStatus(JsonElement response, bool hasCalls)
+    private static ChatFinishReason? MapStatus(JsonElement response, ItemKinds kinds)
     {
         switch (JsonHelpers.GetString(response, "status"))
         {
             case null:
                 return null;
             case "completed":
-                return hasCalls ? ChatFinishReason.ToolCalls : ChatFinishReason.Stop;
+                return (kinds & ItemKinds.Refusal) != 0 ? ChatFinishReason.ContentFilter
+                    : (kinds & ItemKinds.FunctionCall) != 0 ? ChatFinishReason.ToolCalls
+                    : ChatFinishReason.Stop;
             case "incomplete":
                 var reason = JsonHelpers.TryGetObject(response, "incomplete_details", out var details) ? JsonHelpers.GetString(details, "reason") : null;
                 return reason switch
@@ -400,8 +436,15 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
     /// <summary>The Responses API event state machine (wire-protocols.md §4.3).</summary>
     private sealed class Decoder : StreamDecoder
     {
-        private readonly Dictionary<long, PendingToolCall> _toolCalls = new();
-        private bool _hasCalls;
+        // Open function calls, found by item id (or output_index when a server leaves the id out); never merged.
+        private readonly List<PendingToolCall> _toolCalls = new();
+
+        // Items whose content already reached the caller through deltas (or their output_item.added).
+        private readonly HashSet<string> _streamedItems = new(StringComparer.Ordinal);
+        private readonly HashSet<long> _streamedIndexes = new();
+        private StringBuilder? _refusal;
+        private ItemKinds _kinds;
+        private bool _anonymousDeltas;
 
         public override void OnEvent(string eventType, JsonElement data, List<AIContent> output)
         {
@@ -414,15 +457,24 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
                     ReadIds(data);
                     break;
                 case "response.output_text.delta":
-                case "response.refusal.delta":
+                    MarkStreamed(data);
                     if (JsonHelpers.GetString(data, "delta") is { Length: > 0 } text)
                     {
                         output.Add(new TextContent(text));
                     }
 
                     break;
+                case "response.refusal.delta":
+                    MarkStreamed(data);
+                    if (JsonHelpers.GetString(data, "delta") is { Length: > 0 } refusal)
+                    {
+                        (_refusal ??= new StringBuilder()).Append(refusal);
+                    }
+
+                    break;
                 case "response.reasoning_text.delta":
                 case "response.reasoning_summary_text.delta":
+                    MarkStreamed(data);
                     if (JsonHelpers.GetString(data, "delta") is { Length: > 0 } reasoning)
                     {
                         output.Add(new TextReasoningContent(reasoning));
@@ -430,20 +482,12 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
 
                     break;
                 case "response.output_item.added":
-                    if (JsonHelpers.TryGetObject(data, "item", out var added) && JsonHelpers.GetString(added, "type") == "function_call")
-                    {
-                        _toolCalls[JsonHelpers.GetInt64(data, "output_index") ?? -1] = new PendingToolCall
-                        {
-                            Id = JsonHelpers.GetString(added, "call_id") ?? string.Empty,
-                            Name = JsonHelpers.GetString(added, "name") ?? string.Empty,
-                        };
-                    }
-
+                    OnItemAdded(data, output);
                     break;
                 case "response.function_call_arguments.delta":
-                    if (_toolCalls.TryGetValue(JsonHelpers.GetInt64(data, "output_index") ?? -1, out var pending))
+                    if (FindCall(data, JsonHelpers.GetString(data, "item_id")) is { } pending)
                     {
-                        pending.Arguments.Append(JsonHelpers.GetString(data, "delta"));
+                        pending.AppendFragment(JsonHelpers.GetProperty(data, "delta"));
                     }
 
                     break;
@@ -456,7 +500,7 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
                     {
                         ReadIds(data);
                         Usage = ReadUsage(response);
-                        FinishReason = MapStatus(response, _hasCalls);
+                        FinishReason = MapStatus(response, _kinds);
                     }
 
                     IsComplete = true;
@@ -470,12 +514,21 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
         public override void Complete(List<AIContent> output)
         {
             // Calls whose output_item.done never came (a lenient server): emit what was accumulated.
-            foreach (var call in _toolCalls.Values)
+            foreach (var call in _toolCalls)
             {
                 output.Add(call.ToContent());
             }
 
             _toolCalls.Clear();
+            if (_refusal is not null)
+            {
+                output.Add(OpenAIChatCompletionsProtocol.Refusal(_refusal.ToString()));
+                _refusal = null;
+                if (FinishReason == ChatFinishReason.Stop || FinishReason is null)
+                {
+                    FinishReason = ChatFinishReason.ContentFilter;
+                }
+            }
         }
 
         private void ReadIds(JsonElement data)
@@ -494,7 +547,45 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
             }
         }
 
-        private void OnItemDone(JsonElement data, List<AIContent> output)
+        // Items are recognised by item id, or by output_index when a server leaves the id out of its deltas.
+        private void MarkStreamed(JsonElement data)
+        {
+            bool known = false;
+            if (JsonHelpers.GetString(data, "item_id") is { } itemId)
+            {
+                _streamedItems.Add(itemId);
+                known = true;
+            }
+
+            if (JsonHelpers.GetInt64(data, "output_index") is { } outputIndex)
+            {
+                _streamedIndexes.Add(outputIndex);
+                known = true;
+            }
+
+            _anonymousDeltas |= !known;
+        }
+
+        private bool Streamed(string? itemId, JsonElement data) =>
+            (itemId is not null && _streamedItems.Contains(itemId)) ||
+            (JsonHelpers.GetInt64(data, "output_index") is { } outputIndex && _streamedIndexes.Contains(outputIndex)) ||
+            _anonymousDeltas;
+
+        private PendingToolCall? FindCall(JsonElement data, string? itemId)
+        {
+            long outputIndex = JsonHelpers.GetInt64(data, "output_index") ?? -1;
+            foreach (var call in _toolCalls)
+            {
+                if (itemId is not null && call.ItemId is not null ? call.ItemId == itemId : call.OutputIndex == outputIndex)
+                {
+                    return call;
+                }
+            }
+
+            return null;
+        }
+
+        private void OnItemAdded(JsonElement data, List<AIContent> output)
         {
             if (!JsonHelpers.TryGetObject(data, "item", out var item))
             {
@@ -504,8 +595,63 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
             switch (JsonHelpers.GetString(item, "type"))
             {
                 case "function_call":
-                    _toolCalls.Remove(JsonHelpers.GetInt64(data, "output_index") ?? -1);
-                    _hasCalls = true;
+                    var call = new PendingToolCall
+                    {
+                        Id = JsonHelpers.GetString(item, "call_id") ?? string.Empty,
+                        Name = JsonHelpers.GetString(item, "name") ?? string.Empty,
+                        ItemId = JsonHelpers.GetString(item, "id"),
+                        OutputIndex = JsonHelpers.GetInt64(data, "output_index") ?? -1,
+                    };
+                    call.SetStartArguments(JsonHelpers.GetProperty(item, "arguments"));
+                    _toolCalls.Add(call);
+                    break;
+                case "message" when JsonHelpers.GetString(item, "id") is { } messageId:
+                    // A message item that already carries its text here (no deltas follow): the text counts.
+                    var before = output.Count;
+                    _kinds |= ReadMessageParts(item, output);
+                    if (output.Count > before)
+                    {
+                        MarkStreamed(data);
+                        _streamedItems.Add(messageId);
+                    }
+
+                    break;
+            }
+        }
+
+        private void OnItemDone(JsonElement data, List<AIContent> output)
+        {
+            if (!JsonHelpers.TryGetObject(data, "item", out var item))
+            {
+                return;
+            }
+
+            var itemId = JsonHelpers.GetString(item, "id");
+            switch (JsonHelpers.GetString(item, "type"))
+            {
+                case "function_call":
+                    var pending = FindCall(data, itemId);
+                    if (pending is not null)
+                    {
+                        _toolCalls.Remove(pending);
+                    }
+
+                    _kinds |= ItemKinds.FunctionCall;
+                    if (pending is not null && !item.TryGetProperty("arguments", out _))
+                    {
+                        output.Add(pending.ToContent());
+                    }
+                    else
+                    {
+                        ReadItem(item, output);
+                    }
+
+                    break;
+                case "message" when !Streamed(itemId, data):
+                    // The item's text never came as deltas: this is the only place it arrives.
+                    _kinds |= ReadMessageParts(item, output);
+                    break;
+                case "reasoning" when !Streamed(itemId, data):
                     ReadItem(item, output);
                     break;
                 case "reasoning" when JsonHelpers.GetString(item, "encrypted_content") is { } encrypted:
