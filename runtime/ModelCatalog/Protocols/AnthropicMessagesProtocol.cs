@@ -408,7 +408,7 @@ internal sealed class AnthropicMessagesProtocol : WireProtocol
 
         // The signature of each open thinking block (from its start or signature_delta), emitted at its stop so that
         // ToChatResponse merges it into the block's text once, wherever it came from.
-        private readonly Dictionary<int, string> _signatures = new();
+        private Dictionary<int, string>? _signatures;
         private bool _messageOpen;
         private long? _reasoning;
         private long _input;
@@ -443,7 +443,7 @@ internal sealed class AnthropicMessagesProtocol : WireProtocol
                         output.Add(call.ToContent());
                     }
 
-                    if (_signatures.TryGetValue(index, out var signature))
+                    if (_signatures is not null && _signatures.TryGetValue(index, out var signature))
                     {
                         _signatures.Remove(index);
                         output.Add(new TextReasoningContent(string.Empty) { ProtectedData = signature });
@@ -482,13 +482,17 @@ internal sealed class AnthropicMessagesProtocol : WireProtocol
                 output.Add(call.ToContent());
             }
 
-            foreach (var signature in _signatures.Values)
+            if (_signatures is not null)
             {
-                output.Add(new TextReasoningContent(string.Empty) { ProtectedData = signature });
+                foreach (var signature in _signatures.Values)
+                {
+                    output.Add(new TextReasoningContent(string.Empty) { ProtectedData = signature });
+                }
+
+                _signatures.Clear();
             }
 
             _toolCalls.Clear();
-            _signatures.Clear();
             if (_sawUsage)
             {
                 Usage = UsageFactory.FromAnthropic(_input, _cacheRead, _cacheWrite, _output, _reasoning);
@@ -547,7 +551,7 @@ internal sealed class AnthropicMessagesProtocol : WireProtocol
 
                     if (JsonHelpers.GetString(block, "signature") is { Length: > 0 } startSignature)
                     {
-                        _signatures[(int)(JsonHelpers.GetInt64(data, "index") ?? -1)] = startSignature;
+                        (_signatures ??= new Dictionary<int, string>())[(int)(JsonHelpers.GetInt64(data, "index") ?? -1)] = startSignature;
                     }
 
                     break;
@@ -581,7 +585,7 @@ internal sealed class AnthropicMessagesProtocol : WireProtocol
                 case "signature_delta":
                     if (JsonHelpers.GetString(delta, "signature") is { Length: > 0 } signature)
                     {
-                        _signatures[(int)(JsonHelpers.GetInt64(data, "index") ?? -1)] = signature;
+                        (_signatures ??= new Dictionary<int, string>())[(int)(JsonHelpers.GetInt64(data, "index") ?? -1)] = signature;
                     }
 
                     break;

@@ -620,7 +620,8 @@ internal sealed class OpenAIChatCompletionsProtocol : WireProtocol
     {
         // Calls in the order they started; the open call of each index takes the fragments that carry no new id.
         private readonly List<PendingToolCall> _toolCalls = new();
-        private readonly Dictionary<long, PendingToolCall> _openByIndex = new();
+        private Dictionary<long, PendingToolCall>? _openByIndex;
+        private long _lastIndex;
         private readonly MessageReader _reader = new(new ThinkTagSplitter());
         private JsonElement _lastUsage;
         private bool _hasUsage;
@@ -689,7 +690,7 @@ internal sealed class OpenAIChatCompletionsProtocol : WireProtocol
             }
 
             _toolCalls.Clear();
-            _openByIndex.Clear();
+            _openByIndex = null;
             if (_hasUsage)
             {
                 Usage = ReadUsage(_lastUsage);
@@ -707,9 +708,11 @@ internal sealed class OpenAIChatCompletionsProtocol : WireProtocol
                 return;
             }
 
+            _openByIndex ??= new Dictionary<long, PendingToolCall>();
             foreach (var fragment in toolCalls.EnumerateArray())
             {
-                var index = JsonHelpers.GetInt64(fragment, "index") ?? _openByIndex.Count;
+                // Without an index (lenient servers) a fragment belongs with the latest call, unless its id is new.
+                var index = JsonHelpers.GetInt64(fragment, "index") ?? _lastIndex;
                 var id = JsonHelpers.GetString(fragment, "id");
                 if (!_openByIndex.TryGetValue(index, out var call) || (!string.IsNullOrEmpty(id) && call.Id.Length > 0 && call.Id != id))
                 {
@@ -717,6 +720,8 @@ internal sealed class OpenAIChatCompletionsProtocol : WireProtocol
                     _openByIndex[index] = call;
                     _toolCalls.Add(call);
                 }
+
+                _lastIndex = index;
 
                 if (!string.IsNullOrEmpty(id) && call.Id.Length == 0)
                 {

@@ -440,8 +440,8 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
         private readonly List<PendingToolCall> _toolCalls = new();
 
         // Items whose content already reached the caller through deltas (or their output_item.added).
-        private readonly HashSet<string> _streamedItems = new(StringComparer.Ordinal);
-        private readonly HashSet<long> _streamedIndexes = new();
+        private HashSet<string>? _streamedItems;
+        private HashSet<long>? _streamedIndexes;
         private StringBuilder? _refusal;
         private ItemKinds _kinds;
         private bool _anonymousDeltas;
@@ -553,13 +553,13 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
             bool known = false;
             if (JsonHelpers.GetString(data, "item_id") is { } itemId)
             {
-                _streamedItems.Add(itemId);
+                (_streamedItems ??= new HashSet<string>(StringComparer.Ordinal)).Add(itemId);
                 known = true;
             }
 
             if (JsonHelpers.GetInt64(data, "output_index") is { } outputIndex)
             {
-                _streamedIndexes.Add(outputIndex);
+                (_streamedIndexes ??= new HashSet<long>()).Add(outputIndex);
                 known = true;
             }
 
@@ -567,8 +567,8 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
         }
 
         private bool Streamed(string? itemId, JsonElement data) =>
-            (itemId is not null && _streamedItems.Contains(itemId)) ||
-            (JsonHelpers.GetInt64(data, "output_index") is { } outputIndex && _streamedIndexes.Contains(outputIndex)) ||
+            (itemId is not null && _streamedItems?.Contains(itemId) == true) ||
+            (JsonHelpers.GetInt64(data, "output_index") is { } outputIndex && _streamedIndexes?.Contains(outputIndex) == true) ||
             _anonymousDeltas;
 
         private PendingToolCall? FindCall(JsonElement data, string? itemId)
@@ -612,7 +612,7 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
                     if (output.Count > before)
                     {
                         MarkStreamed(data);
-                        _streamedItems.Add(messageId);
+                        (_streamedItems ??= new HashSet<string>(StringComparer.Ordinal)).Add(messageId);
                     }
 
                     break;

@@ -33,6 +33,23 @@ public sealed class ToolCallShapeTests
     }
 
     [Fact]
+    public async Task Chat_stream_fragments_without_index_continue_the_latest_call_until_a_new_id_comes()
+    {
+        await using var server = await Serve(ChatStream(
+            Delta("""{"tool_calls":[{"id":"call_a","type":"function","function":{"name":"get_weather","arguments":"{\"city\":"}}]}"""),
+            Delta("""{"tool_calls":[{"function":{"arguments":"\"Paris\"}"}}]}"""),
+            Delta("""{"tool_calls":[{"id":"call_b","type":"function","function":{"name":"get_weather","arguments":"{\"city\":\"Rome\"}"}}]}"""),
+            Delta("{}", "tool_calls")));
+        using var client = NewClient(server);
+
+        var calls = Calls(await Stream(client, ProviderCases.Question(), WithTools(Oai)));
+
+        Assert.Equal(2, calls.Count);
+        AssertCall(calls[0], "call_a", "get_weather", """{"city":"Paris"}""");
+        AssertCall(calls[1], "call_b", "get_weather", """{"city":"Rome"}""");
+    }
+
+    [Fact]
     public async Task Chat_stream_call_without_id_gets_a_synthesized_id_that_the_tool_result_carries_back()
     {
         await using var server = await Serve(
