@@ -410,6 +410,7 @@ internal sealed class AnthropicMessagesProtocol : WireProtocol
         // ToChatResponse merges it into the block's text once, wherever it came from.
         private Dictionary<int, string>? _signatures;
         private bool _messageOpen;
+        private int _startBlocks;
         private long? _reasoning;
         private long _input;
         private long _cacheRead;
@@ -429,10 +430,10 @@ internal sealed class AnthropicMessagesProtocol : WireProtocol
                     }
 
                     break;
-                case "content_block_start":
+                case "content_block_start" when !FromMessageStart(data):
                     OnBlockStart(data, output);
                     break;
-                case "content_block_delta":
+                case "content_block_delta" when !FromMessageStart(data):
                     OnBlockDelta(data, output);
                     break;
                 case "content_block_stop":
@@ -499,6 +500,8 @@ internal sealed class AnthropicMessagesProtocol : WireProtocol
             }
         }
 
+        private bool FromMessageStart(JsonElement data) => JsonHelpers.GetInt64(data, "index") is { } index && index < _startBlocks;
+
         private void OnMessageStart(JsonElement message, List<AIContent> output)
         {
             var id = JsonHelpers.GetString(message, "id");
@@ -518,8 +521,13 @@ internal sealed class AnthropicMessagesProtocol : WireProtocol
                 MergeUsage(startUsage);
             }
 
-            // Servers that send the whole answer in message_start: its content and stop reason count.
+            // Servers that send the whole answer in message_start: its content and stop reason count, and block events
+            // for those same indexes (if any follow) are not read a second time.
+            var before = output.Count;
             ReadContent(message, output);
+            _startBlocks = JsonHelpers.TryGetArray(message, "content", out var startContent)
+                ? startContent.GetArrayLength()
+                : output.Count - before;
             if (JsonHelpers.GetString(message, "stop_reason") is { } stop)
             {
                 FinishReason = MapStopReason(stop);

@@ -62,8 +62,9 @@ internal static class JsonHelpers
     /// convention), never replaced by <c>{}</c>. Absent or blank text means no arguments (a parameterless function).
     /// A call without an id gets a synthesized one (<see cref="SynthesizeCallId"/>).
     /// </summary>
-    public static FunctionCallContent CreateFunctionCall(string? callId, string name, string? argumentsJson) =>
-        FunctionCallContent.CreateFromParsedArguments(
+    public static FunctionCallContent CreateFunctionCall(string? callId, string name, string? argumentsJson)
+    {
+        var call = FunctionCallContent.CreateFromParsedArguments(
             argumentsJson ?? string.Empty, string.IsNullOrEmpty(callId) ? SynthesizeCallId() : callId!, name,
             static json =>
             {
@@ -76,6 +77,13 @@ internal static class JsonHelpers
                 return ArgumentsFromElement(document.RootElement) ??
                     throw new JsonException("The arguments are a JSON " + KindName(document.RootElement.ValueKind) + ", not an object.");
             });
+        if (call.Exception is not null)
+        {
+            call.RawRepresentation = argumentsJson; // replayed as the model wrote it (ArgumentsJson), not as "{}"
+        }
+
+        return call;
+    }
 
     /// <summary>
     /// Builds a call from a wire arguments value (case 07 of the handed provider cases): an object is used as is, a
@@ -96,6 +104,7 @@ internal static class JsonHelpers
             default:
                 return new FunctionCallContent(string.IsNullOrEmpty(callId) ? SynthesizeCallId() : callId!, name)
                 {
+                    RawRepresentation = arguments.GetRawText(),
                     Exception = new InvalidOperationException(
                         "Error parsing function call arguments: the arguments are a JSON " + KindName(arguments.ValueKind) + ", not an object."),
                 };
@@ -133,6 +142,13 @@ internal static class JsonHelpers
 
         JsonSerializer.Serialize(writer, arguments, AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(IDictionary<string, object?>)));
     }
+
+    /// <summary>
+    /// A call's arguments as the JSON text of a <c>function.arguments</c> string; a call whose arguments could not be
+    /// read goes back with the text the model wrote (kept in <c>RawRepresentation</c>), not as <c>{}</c>.
+    /// </summary>
+    public static string ArgumentsJson(FunctionCallContent call) =>
+        call.Arguments is null && call.Exception is not null && call.RawRepresentation is string raw ? raw : ArgumentsJson(call.Arguments);
 
     public static string ArgumentsJson(IDictionary<string, object?>? arguments) =>
         arguments is null || arguments.Count == 0

@@ -562,7 +562,7 @@ internal sealed class OpenAIChatCompletionsProtocol : WireProtocol
                     writer.WriteString("type", "function");
                     writer.WriteStartObject("function");
                     writer.WriteString("name", call.Name);
-                    writer.WriteString("arguments", JsonHelpers.ArgumentsJson(call.Arguments));
+                    writer.WriteString("arguments", JsonHelpers.ArgumentsJson(call));
                     writer.WriteEndObject();
                     writer.WriteEndObject();
                 }

@@ -365,7 +365,7 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
                     writer.WriteString("type", "function_call");
                     writer.WriteString("call_id", call.CallId);
                     writer.WriteString("name", call.Name);
-                    writer.WriteString("arguments", JsonHelpers.ArgumentsJson(call.Arguments));
+                    writer.WriteString("arguments", JsonHelpers.ArgumentsJson(call));
                     writer.WriteEndObject();
                     break;
             }

@@ -170,6 +170,24 @@ public sealed class ContentShapeTests
     }
 
     [Fact]
+    public async Task Anthropic_stream_block_events_repeating_message_start_content_are_not_read_twice()
+    {
+        await using var server = await Serve(Events(
+            """{"type":"message_start","message":{"id":"msg_1","model":"claude-sonnet-4-5","content":[{"type":"text","text":"Sunny."}],"stop_reason":null,"usage":{"input_tokens":10,"output_tokens":1}}}""",
+            """{"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}}""",
+            """{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"Sunny."}}""",
+            """{"type":"content_block_stop","index":0}""",
+            """{"type":"message_delta","delta":{"stop_reason":"end_turn"},"usage":{"output_tokens":3}}""",
+            """{"type":"message_stop"}"""));
+        using var client = NewClient(server);
+
+        var response = await Stream(client, ProviderCases.Question(), new ChatOptions { ModelId = Anth });
+
+        Assert.Equal("Sunny.", response.Text);
+        Assert.Equal(ChatFinishReason.Stop, response.FinishReason);
+    }
+
+    [Fact]
     public async Task Anthropic_second_message_spliced_into_an_unfinished_stream_is_an_error()
     {
         await using var server = await Serve(Events(

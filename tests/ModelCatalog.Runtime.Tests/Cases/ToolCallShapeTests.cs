@@ -106,6 +106,23 @@ public sealed class ToolCallShapeTests
     }
 
     [Fact]
+    public async Task A_call_whose_arguments_did_not_parse_is_replayed_with_the_text_the_model_wrote()
+    {
+        await using var server = await Serve(
+            Json(ChatResponse(
+                """{"role":"assistant","content":null,"tool_calls":[{"id":"call_1","type":"function","function":{"name":"get_weather","arguments":"{\"city\":"}}]}""",
+                "tool_calls")),
+            Json(ChatResponse("""{"role":"assistant","content":"Sorry."}""", "stop")));
+        using var client = NewClient(server);
+
+        var first = await client.GetResponseAsync(ProviderCases.Question(), WithTools(Oai));
+        await client.GetResponseAsync(SecondTurn(first), WithTools(Oai));
+
+        var replayed = server.Requests[1].Json.GetProperty("messages")[1].GetProperty("tool_calls")[0].GetProperty("function");
+        Assert.Equal("{\"city\":", replayed.GetProperty("arguments").GetString());
+    }
+
+    [Fact]
     public async Task Chat_stream_arguments_that_do_not_parse_keep_the_error()
     {
         await using var server = await Serve(ChatStream(
