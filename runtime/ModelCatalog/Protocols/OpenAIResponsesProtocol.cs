@@ -202,7 +202,7 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
                     case "refusal":
                         if (JsonHelpers.GetString(part, "refusal") is { Length: > 0 } refusal)
                         {
-                            contents.Add(OpenAIChatCompletionsProtocol.Refusal(refusal));
+                            contents.Add(Refusals.Create(refusal));
                             kinds |= ItemKinds.Refusal;
                         }
 
@@ -522,7 +522,7 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
             _toolCalls.Clear();
             if (_refusal is not null)
             {
-                output.Add(OpenAIChatCompletionsProtocol.Refusal(_refusal.ToString()));
+                output.Add(Refusals.Create(_refusal.ToString()));
                 _refusal = null;
                 if (FinishReason == ChatFinishReason.Stop || FinishReason is null)
                 {
