@@ -566,6 +566,15 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
             _anonymousDeltas |= !known;
         }
 
+        private void MarkAdded(JsonElement data, JsonElement item)
+        {
+            MarkStreamed(data);
+            if (JsonHelpers.GetString(item, "id") is { } itemId)
+            {
+                (_streamedItems ??= new HashSet<string>(StringComparer.Ordinal)).Add(itemId);
+            }
+        }
+
         private bool Streamed(string? itemId, JsonElement data) =>
             (itemId is not null && _streamedItems?.Contains(itemId) == true) ||
             (JsonHelpers.GetInt64(data, "output_index") is { } outputIndex && _streamedIndexes?.Contains(outputIndex) == true) ||
@@ -605,16 +614,19 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
                     call.SetStartArguments(JsonHelpers.GetProperty(item, "arguments"));
                     _toolCalls.Add(call);
                     break;
-                case "message" when JsonHelpers.GetString(item, "id") is { } messageId:
+                case "message":
                     // A message item that already carries its text here (no deltas follow): the text counts.
                     var before = output.Count;
                     _kinds |= ReadMessageParts(item, output);
                     if (output.Count > before)
                     {
-                        MarkStreamed(data);
-                        (_streamedItems ??= new HashSet<string>(StringComparer.Ordinal)).Add(messageId);
+                        MarkAdded(data, item);
                     }
 
+                    break;
+                case "reasoning" when ReasoningText(item) is { Length: > 0 } reasoning:
+                    output.Add(new TextReasoningContent(reasoning));
+                    MarkAdded(data, item);
                     break;
             }
         }

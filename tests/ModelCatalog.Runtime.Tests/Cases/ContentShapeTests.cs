@@ -115,6 +115,24 @@ public sealed class ContentShapeTests
     }
 
     [Fact]
+    public async Task Responses_stream_reasoning_whole_in_output_item_added_is_kept_once_with_its_encrypted_content()
+    {
+        await using var server = await Serve(Events(
+            """{"type":"response.output_item.added","output_index":0,"item":{"type":"reasoning","id":"rs_1","summary":[{"type":"summary_text","text":"Short plan."}]}}""",
+            """{"type":"response.output_item.done","output_index":0,"item":{"type":"reasoning","id":"rs_1","summary":[{"type":"summary_text","text":"Short plan."}],"encrypted_content":"ENC=="}}""",
+            """{"type":"response.output_text.delta","item_id":"msg_1","output_index":1,"content_index":0,"delta":"Hi."}""",
+            Completed));
+        using var client = NewClient(server);
+
+        var response = await Stream(client, ProviderCases.Question(), new ChatOptions { ModelId = Resp });
+
+        var reasoning = Assert.Single(response.Messages.SelectMany(m => m.Contents).OfType<TextReasoningContent>());
+        Assert.Equal("Short plan.", reasoning.Text);
+        Assert.Equal("ENC==", reasoning.ProtectedData);
+        Assert.Equal("Hi.", response.Text);
+    }
+
+    [Fact]
     public async Task Responses_several_message_items_give_the_same_text_streamed_and_not()
     {
         const string Items = """
