@@ -36,7 +36,7 @@ internal static class CatalogCompiler
         }
 
         var providers = CatalogMerger.Merge(BuiltIn.Value, user, diagnostics);
-        var refs = new RefValidator(providers, diagnostics);
+        var refs = new RefValidator(providers, BuiltIn.Value.Providers.Select(p => p.Id), diagnostics);
         refs.Validate(user);
         cancellationToken.ThrowIfCancellationRequested();
         var spec = BuildSpec(providers, refs, diagnostics);
@@ -83,7 +83,10 @@ internal static class CatalogCompiler
             ReportCollision(diagnostics, aliasRanges[alias], "alias '" + alias + "'", "alias '" + owner + "'", name));
         var aliases = refs.Aliases.Select(a => new AliasSpec(a.Key.Value, aliasNames[a.Key.Value], a.Value)).ToEquatableArray();
 
-        return new CatalogSpec(new EquatableArray<ProviderSpec>(providers), aliases, refs.Primary, refs.Fallbacks.ToEquatableArray(), refs.Allowlist.ToEquatableArray());
+        return new CatalogSpec(new EquatableArray<ProviderSpec>(providers), aliases, refs.Primary, refs.Fallbacks.ToEquatableArray(), refs.Allowlist.ToEquatableArray())
+        {
+            ExcludedBuiltIns = refs.ExcludedBuiltIns.ToEquatableArray(),
+        };
     }
 
     private static EquatableArray<HeaderSpec> Headers(List<MergedHeader> headers) =>

@@ -13,7 +13,9 @@ namespace ModelCatalog.Generator;
 internal static class CompiledCatalogCache
 {
     private static readonly ConditionalWeakTable<SourceText, CompiledCatalog> ByText = new();
-    private static (string Text, CompiledCatalog Catalog)? s_last;
+    // One immutable object holding text and catalog, published by a single reference write: a reader sees either the
+    // old pair or the new one, never the text of one and the catalog of another (a two-field struct can tear).
+    private static LastCompiled? s_last;
 
     public static CompiledCatalog Get(SourceText text, CancellationToken cancellationToken)
     {
@@ -23,9 +25,9 @@ internal static class CompiledCatalogCache
         }
 
         var content = text.ToString();
-        var last = s_last;
-        var compiled = last is { } entry && entry.Text == content ? entry.Catalog : CatalogCompiler.Compile(content, cancellationToken);
-        s_last = (content, compiled);
+        var last = Volatile.Read(ref s_last);
+        var compiled = last is not null && last.Text == content ? last.Catalog : CatalogCompiler.Compile(content, cancellationToken);
+        Volatile.Write(ref s_last, new LastCompiled(content, compiled));
         try
         {
             ByText.Add(text, compiled);
@@ -36,5 +38,18 @@ internal static class CompiledCatalogCache
         }
 
         return compiled;
+    }
+
+    private sealed class LastCompiled
+    {
+        public LastCompiled(string text, CompiledCatalog catalog)
+        {
+            Text = text;
+            Catalog = catalog;
+        }
+
+        public string Text { get; }
+
+        public CompiledCatalog Catalog { get; }
     }
 }

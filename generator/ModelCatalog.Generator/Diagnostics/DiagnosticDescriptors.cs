@@ -46,6 +46,9 @@ internal static class DiagnosticDescriptors
     /// <summary>MC0011: "{0}" — two ids map to the same generated identifier (suffixed).</summary>
     public static readonly DiagnosticDescriptor IdentifierCollision = Catalog(DiagnosticIds.IdentifierCollision, "Two ids map to the same generated identifier", DiagnosticSeverity.Warning);
 
+    /// <summary>MC0015: "{0}" — a ref holds ${VAR}: resolved at run time through the client's resolver, not checked at build.</summary>
+    public static readonly DiagnosticDescriptor RefResolvedAtRunTime = Catalog(DiagnosticIds.RefResolvedAtRunTime, "Model ref is resolved at run time", DiagnosticSeverity.Info);
+
     /// <summary>MC1001: "Model ref '{0}' differs only in case from catalog model '{1}': model ids are case-sensitive; use '{1}' or {2}" ({2} = the ModelIds constant).</summary>
     public static readonly DiagnosticDescriptor ModelRefCaseMismatch = new(
         DiagnosticIds.ModelRefCaseMismatch, "Model id differs only in case from a catalog model",
@@ -88,6 +91,7 @@ internal static class DiagnosticDescriptors
         [DiagnosticIds.CatalogRefUnknownProvider] = CatalogRefUnknownProvider,
         [DiagnosticIds.MaxTokensExceedsContext] = MaxTokensExceedsContext,
         [DiagnosticIds.IdentifierCollision] = IdentifierCollision,
+        [DiagnosticIds.RefResolvedAtRunTime] = RefResolvedAtRunTime,
     };
 
     /// <summary>The catalog descriptors MC0001–MC0011, in id order.</summary>

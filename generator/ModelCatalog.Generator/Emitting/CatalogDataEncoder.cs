@@ -54,6 +54,11 @@ internal static class CatalogDataEncoder
             Record(builder, "L", allowed);
         }
 
+        foreach (var excluded in spec.ExcludedBuiltIns)
+        {
+            Record(builder, "X", excluded);
+        }
+
         chunks[chunks.Length - 1] = builder.ToString();
         return chunks;
     }

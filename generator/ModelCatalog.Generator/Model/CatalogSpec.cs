@@ -12,4 +12,8 @@ internal sealed record CatalogSpec(
     EquatableArray<AliasSpec> Aliases,
     string? Primary,
     EquatableArray<string> Fallbacks,
-    EquatableArray<string> Allowlist);
+    EquatableArray<string> Allowlist)
+{
+    /// <summary>Built-in providers that <c>models.mode: replace</c> left out, so run-time messages can say so.</summary>
+    public EquatableArray<string> ExcludedBuiltIns { get; init; } = EquatableArray<string>.Empty;
+}

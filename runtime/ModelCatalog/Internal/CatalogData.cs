@@ -14,7 +14,7 @@ namespace ModelCatalog;
 /// H name value                               header of the preceding P or M record
 /// M id name apiName reasoning input cost contextWindow maxTokens
 ///                                            name/apiName empty = id / provider's; cost empty = unknown, else in,out,cacheRead,cacheWrite
-/// A alias ref | R primaryRef | F fallbackRef | L allowlistedRef
+/// A alias ref | R primaryRef | F fallbackRef | L allowlistedRef | X builtInProviderLeftOutByReplaceMode
 /// </code>
 /// Later package versions must keep decoding every earlier version.
 /// </summary>
@@ -71,6 +71,7 @@ internal static class CatalogData
                 case "R": builder.SetPrimary(Field(fields, 1, i, line)); break;
                 case "F": builder.AddFallback(Field(fields, 1, i, line)); break;
                 case "L": builder.Allow(Field(fields, 1, i, line)); break;
+                case "X": builder.ExcludeBuiltIn(Field(fields, 1, i, line)); break;
                 default: throw Malformed(i, line);
             }
         }
