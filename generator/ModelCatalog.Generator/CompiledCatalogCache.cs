@@ -17,6 +17,32 @@ internal static class CompiledCatalogCache
     // old pair or the new one, never the text of one and the catalog of another (a two-field struct can tear).
     private static LastCompiled? s_last;
 
+    private static readonly ConditionalWeakTable<string, CompiledCatalog> ByString = new();
+
+    /// <summary>
+    /// The catalog of a text that is not a file (an upstream project's manifest): keyed by the string instance, which the
+    /// compiler keeps for as long as it keeps the referenced assembly, with the same equal-content fallback.
+    /// </summary>
+    public static CompiledCatalog Get(string content, CancellationToken cancellationToken)
+    {
+        if (ByString.TryGetValue(content, out var cached))
+        {
+            return cached;
+        }
+
+        var compiled = CompileOrReuse(content, cancellationToken);
+        try
+        {
+            ByString.Add(content, compiled);
+        }
+        catch (System.ArgumentException)
+        {
+            // Another thread compiled the same text first; both results are equal.
+        }
+
+        return compiled;
+    }
+
     public static CompiledCatalog Get(SourceText text, CancellationToken cancellationToken)
     {
         if (ByText.TryGetValue(text, out var cached))
@@ -24,10 +50,7 @@ internal static class CompiledCatalogCache
             return cached;
         }
 
-        var content = text.ToString();
-        var last = Volatile.Read(ref s_last);
-        var compiled = last is not null && last.Text == content ? last.Catalog : CatalogCompiler.Compile(content, cancellationToken);
-        Volatile.Write(ref s_last, new LastCompiled(content, compiled));
+        var compiled = CompileOrReuse(text.ToString(), cancellationToken);
         try
         {
             ByText.Add(text, compiled);
@@ -37,6 +60,14 @@ internal static class CompiledCatalogCache
             // Another thread compiled the same text first; both results are equal.
         }
 
+        return compiled;
+    }
+
+    private static CompiledCatalog CompileOrReuse(string content, CancellationToken cancellationToken)
+    {
+        var last = Volatile.Read(ref s_last);
+        var compiled = last is not null && last.Text == content ? last.Catalog : CatalogCompiler.Compile(content, cancellationToken);
+        Volatile.Write(ref s_last, new LastCompiled(content, compiled));
         return compiled;
     }
 
