@@ -75,6 +75,13 @@ internal sealed class RefValidator
                 Allowlist.Add(canonical);
             }
 
+            if (entry.Alias.HasValue && canonical is not null && canonical.EndsWith("/*", StringComparison.Ordinal))
+            {
+                Report(DiagnosticIds.InvalidValue, entry.Alias.Range, "alias '" + entry.Alias.Value + "' of '" + canonical +
+                    "' names no single model: an alias needs a provider/model-id key; move it to the entry of the model it stands for");
+                continue;
+            }
+
             if (entry.Alias.HasValue && canonical is not null)
             {
                 if (HasAlias(entry.Alias.Value))

@@ -35,6 +35,16 @@ public sealed class ProviderWildcardAllowlistTests
     }
 
     [Fact]
+    public void AnAliasOnAWildcardKeyIsAnInvalidValueNotARuntimeFailure()
+    {
+        var compiled = CatalogCompiler.Compile("agents:\n  defaults:\n    models:\n      \"openai/*\": { alias: gpt }\n", default);
+        var diagnostic = Assert.Single(compiled.Diagnostics);
+        Assert.Equal("MC0003", diagnostic.Id);
+        Assert.Empty(compiled.Spec.Aliases);
+        Assert.Equal(new[] { "openai/*" }, compiled.Spec.Allowlist);
+    }
+
+    [Fact]
     public async Task F01_ClientHonoursTheWildcardAndStillRejectsOtherProviders()
     {
         var (output, _) = GeneratorHarness.Run(CaseYaml);
