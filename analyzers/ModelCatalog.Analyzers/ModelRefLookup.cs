@@ -88,7 +88,7 @@ internal sealed class ModelRefLookup
             return new ModelRefVerdict(ModelRefKind.Valid, value, exact);
         }
 
-        var verdict = _judge.Judge(value, RefForms.Alias);
+        var verdict = _judge.Judge(value, RefForms.Alias, rankNotARef: false);
         switch (verdict.Kind)
         {
             case RefVerdictKind.Ok:

@@ -100,7 +100,13 @@ internal sealed class RefJudge
     }
 
     /// <summary>Judges <paramref name="value"/> exactly as written (refs are not trimmed at run time either).</summary>
-    public RefVerdict Judge(string value, RefForms forms)
+    /// <param name="value">The ref or alias.</param>
+    /// <param name="forms">The forms the position accepts besides <c>provider/model-id</c>.</param>
+    /// <param name="rankNotARef">
+    /// <c>false</c> skips ranking the whole catalog for a value that is not a ref (the analyzers classify many strings
+    /// that belong to other clients and rank only when they report).
+    /// </param>
+    public RefVerdict Judge(string value, RefForms forms, bool rankNotARef = true)
     {
         if (VariableReferences.ContainsReference(value))
         {
@@ -115,12 +121,12 @@ internal sealed class RefJudge
                 return new RefVerdict(RefVerdictKind.Alias, value, canonicalRef: target);
             }
 
-            return NotARef(value, forms);
+            return NotARef(value, forms, rankNotARef);
         }
 
         if (!ModelRefParts.TrySplit(value, out var providerPart, out var modelPart) || !LooksLikeProviderId(providerPart))
         {
-            return NotARef(value, forms);
+            return NotARef(value, forms, rankNotARef);
         }
 
         if (_providers.TryGetValue(providerPart, out var provider))
@@ -136,7 +142,7 @@ internal sealed class RefJudge
         // "Qwen/Qwen3-…" written without its provider: a model id that itself contains '/'.
         if (RefsWithModelId(value) is { Count: > 0 })
         {
-            return NotARef(value, forms);
+            return NotARef(value, forms, rankNotARef);
         }
 
         if (_excludedBuiltIns.Contains(providerPart))
@@ -189,7 +195,7 @@ internal sealed class RefJudge
     /// A value that is not a ref: the catalog refs whose model id is the value (exactly, or ignoring case); when none, the
     /// closest aliases (where aliases are allowed) and refs of the catalog, ranked as model ids. Never a fixed example.
     /// </summary>
-    private RefVerdict NotARef(string value, RefForms forms)
+    private RefVerdict NotARef(string value, RefForms forms, bool rank)
     {
         var exact = RefsWithModelId(value);
         if (exact is { Count: > 0 })
@@ -201,6 +207,11 @@ internal sealed class RefJudge
             }
 
             return new RefVerdict(RefVerdictKind.NotARef, value, suggestions: listed, clearSuggestion: exact.Count == 1 ? exact[0] : null);
+        }
+
+        if (!rank)
+        {
+            return new RefVerdict(RefVerdictKind.NotARef, value);
         }
 
         var index = RefsByModelId();
