@@ -30,6 +30,7 @@ public sealed class UpstreamCatalogTests
         Assert.Equal(spec.Aliases, back.Spec.Aliases);
         Assert.Equal(spec.Primary, back.Spec.Primary);
         Assert.Equal(spec.Fallbacks, back.Spec.Fallbacks);
+        Assert.Equal(spec.Allowlist, back.Spec.Allowlist);
     }
 
     [Fact]

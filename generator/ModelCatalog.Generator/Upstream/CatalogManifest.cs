@@ -9,7 +9,7 @@ namespace ModelCatalog.Generator.Upstream;
 /// models.yaml) holding only what judging refs and naming constants needs: every provider of the merged catalog with its
 /// baseUrl, api and model ids (in catalog order, so identifiers are allocated exactly as upstream), <c>models.mode:
 /// replace</c> (so the built-in providers the upstream left out stay left out), the aliases and the primary/fallback
-/// refs. No key, header value or <c>env:</c> value is written: the manifest is compiled into the assembly.
+/// refs and the allowlist. No key, header value or <c>env:</c> value is written: the manifest is compiled into the assembly.
 /// </summary>
 internal static class CatalogManifest
 {
@@ -52,13 +52,22 @@ internal static class CatalogManifest
             Quote(json.Append(i == 0 ? "" : ","), spec.Fallbacks[i]);
         }
 
+        // The allowlist keys, each with its alias (every alias is defined on an allowlist entry).
         json.Append("]},\"models\":{");
-        bool first = true;
-        foreach (var alias in spec.Aliases)
+        for (int i = 0; i < spec.Allowlist.Count; i++)
         {
-            Quote(json.Append(first ? "" : ","), alias.Ref).Append(":{\"alias\":");
-            Quote(json, alias.Alias).Append('}');
-            first = false;
+            var allowed = spec.Allowlist[i];
+            Quote(json.Append(i == 0 ? "" : ","), allowed).Append(":{");
+            foreach (var alias in spec.Aliases)
+            {
+                if (alias.Ref == allowed)
+                {
+                    Quote(json.Append("\"alias\":"), alias.Alias);
+                    break;
+                }
+            }
+
+            json.Append('}');
         }
 
         return json.Append("}}}}").ToString();
