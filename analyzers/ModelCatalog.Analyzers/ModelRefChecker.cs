@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using ModelCatalog.Generator;
+using ModelCatalog.Generator.Upstream;
 
 namespace ModelCatalog.Analyzers;
 
@@ -39,11 +40,16 @@ internal sealed class ModelRefChecker
         var file = CatalogFileSelector.Select(options.AdditionalFiles, configured);
         var text = file?.GetText(cancellationToken);
         var catalogName = file is null ? configured ?? CatalogFileSelector.DefaultFileName : CatalogFileSelector.DisplayName(file.Path, configured);
-        var catalog = text is null ? CatalogCompiler.BuiltInCatalogOnly : CompiledCatalogCache.Get(text, catalogName, cancellationToken);
+
+        // No catalog file of its own: the catalog (and the generated types) of a referenced project, if any (SPEC §2).
+        var upstream = text is null ? UpstreamCatalog.Find(compilation, cancellationToken) : null;
+        var catalog = text is not null ? CompiledCatalogCache.Get(text, catalogName, cancellationToken)
+            : upstream is not null ? CompiledCatalogCache.Get(upstream.Text, catalogName, cancellationToken)
+            : CatalogCompiler.BuiltInCatalogOnly;
 
         // The same namespace rule as the generator (ModelCatalogNamespace, else RootNamespace, else global), so the
         // constants the fixes write are the ones that get generated.
-        var generatedNamespace = GeneratorOptionsReader.Read(globalOptions, CSharpParseOptions.Default).Namespace;
+        var generatedNamespace = upstream is not null ? upstream.Namespace : GeneratorOptionsReader.Read(globalOptions, CSharpParseOptions.Default).Namespace;
         return new ModelRefChecker(ModelRefLookup.For(catalog), new ModelRefPositions(compilation), generatedNamespace, file?.Path, catalogName);
     }
 

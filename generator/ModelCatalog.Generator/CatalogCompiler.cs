@@ -43,7 +43,7 @@ internal static class CatalogCompiler
         PerTokenPriceCheck.Check(user, diagnostics);
 
         var providers = CatalogMerger.Merge(BuiltIn.Value, user, diagnostics);
-        var refs = new RefValidator(providers, diagnostics);
+        var refs = new RefValidator(providers, BuiltIn.Value.Providers.Select(p => p.Id), diagnostics);
         refs.Validate(user);
         UncallableApiCheck.Check(refs.Resolved, diagnostics);
         cancellationToken.ThrowIfCancellationRequested();
@@ -118,7 +118,10 @@ internal static class CatalogCompiler
             ReportCollision(diagnostics, aliasRanges[alias], "alias '" + alias + "'", "alias '" + owner + "'", name));
         var aliases = refs.Aliases.Select(a => new AliasSpec(a.Key.Value, aliasNames[a.Key.Value], a.Value)).ToEquatableArray();
 
-        return new CatalogSpec(new EquatableArray<ProviderSpec>(providers), aliases, refs.Primary, refs.Fallbacks.ToEquatableArray(), refs.Allowlist.ToEquatableArray());
+        return new CatalogSpec(new EquatableArray<ProviderSpec>(providers), aliases, refs.Primary, refs.Fallbacks.ToEquatableArray(), refs.Allowlist.ToEquatableArray())
+        {
+            ExcludedBuiltIns = refs.ExcludedBuiltIns.ToEquatableArray(),
+        };
     }
 
     private static EquatableArray<HeaderSpec> Headers(List<MergedHeader> headers) =>

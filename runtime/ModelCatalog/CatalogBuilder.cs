@@ -23,6 +23,7 @@ public sealed class CatalogBuilder
     private readonly List<string> _fallbacks = new();
     private readonly List<string> _allowlist = new();
     private readonly Dictionary<string, string> _environmentAliases = new(StringComparer.Ordinal);
+    private readonly List<string> _excludedBuiltIns = new();
     private string? _primary;
 
     internal CatalogBuilder()
@@ -134,7 +135,7 @@ public sealed class CatalogBuilder
     }
 
     /// <summary>Adds an alias (matched ignoring case, only for input without <c>/</c>).</summary>
-    public CatalogBuilder AddAlias(string alias, string modelRef)
+    public CatalogBuilder AddAlias(string alias, [ModelRef] string modelRef)
     {
         RequireText(alias, nameof(alias));
         RequireText(modelRef, nameof(modelRef));
@@ -152,23 +153,26 @@ public sealed class CatalogBuilder
         return this;
     }
 
-    /// <summary>Sets the primary model (a ref or an alias).</summary>
-    public CatalogBuilder SetPrimary(string refOrAlias)
+    /// <summary>Sets the primary model (a ref or an alias; a ref holding <c>${VAR}</c> is resolved by the chat client at request time).</summary>
+    public CatalogBuilder SetPrimary([ModelRef] string refOrAlias)
     {
         RequireText(refOrAlias, nameof(refOrAlias));
         _primary = refOrAlias;
         return this;
     }
 
-    /// <summary>Appends a fallback model (a ref or an alias).</summary>
-    public CatalogBuilder AddFallback(string refOrAlias)
+    /// <summary>Appends a fallback model (a ref or an alias; a ref holding <c>${VAR}</c> is resolved by the chat client at request time).</summary>
+    public CatalogBuilder AddFallback([ModelRef] string refOrAlias)
     {
         RequireText(refOrAlias, nameof(refOrAlias));
         _fallbacks.Add(refOrAlias);
         return this;
     }
 
-    /// <summary>Adds a ref to the allowlist (<c>agents.defaults.models</c>).</summary>
+    /// <summary>
+    /// Adds a ref to the allowlist (<c>agents.defaults.models</c>): <c>provider/model-id</c>, or <c>provider/*</c> for every model
+    /// of that provider.
+    /// </summary>
     public CatalogBuilder Allow(string modelRef)
     {
         RequireText(modelRef, nameof(modelRef));
@@ -208,6 +212,13 @@ public sealed class CatalogBuilder
         return this;
     }
 
+    /// <summary>Records a built-in provider that <c>models.mode: replace</c> left out, so messages about its refs can say so.</summary>
+    internal CatalogBuilder ExcludeBuiltIn(string providerId)
+    {
+        _excludedBuiltIns.Add(providerId);
+        return this;
+    }
+
     /// <summary>Builds the catalog; aliases, primary and fallbacks must name catalog models.</summary>
     /// <exception cref="UnknownModelException">An alias, the primary or a fallback names no catalog model.</exception>
     public Catalog Build()
@@ -225,7 +236,7 @@ public sealed class CatalogBuilder
         var aliases = new Dictionary<string, string>(_aliases.Count, StringComparer.OrdinalIgnoreCase);
         var fallbacks = new List<string>(_fallbacks.Count);
         var allowlist = new List<string>(_allowlist.Count);
-        var catalog = new Catalog(providers, aliases, fallbacks.AsReadOnly(), allowlist.AsReadOnly());
+        var catalog = new Catalog(providers, aliases, fallbacks.AsReadOnly(), allowlist.AsReadOnly()) { ExcludedBuiltIns = _excludedBuiltIns.ToArray() };
         foreach (var alias in _aliases)
         {
             if (alias.Value.IndexOf('/') < 0)
@@ -233,12 +244,12 @@ public sealed class CatalogBuilder
                 throw catalog.Explain(alias.Value);
             }
 
-            aliases.Add(alias.Key, catalog.Resolve(alias.Value).Ref);
+            aliases.Add(alias.Key, Canonical(catalog, alias.Value));
         }
 
         foreach (var fallback in _fallbacks)
         {
-            fallbacks.Add(catalog.Resolve(fallback).Ref);
+            fallbacks.Add(Canonical(catalog, fallback));
         }
 
         foreach (var allowed in _allowlist)
@@ -246,10 +257,14 @@ public sealed class CatalogBuilder
             allowlist.Add(catalog.TryResolve(allowed, out var model) ? model.Ref : allowed);
         }
 
-        catalog.Primary = _primary is null ? null : catalog.Resolve(_primary).Ref;
+        catalog.Primary = _primary is null ? null : Canonical(catalog, _primary);
         catalog.EnvironmentAliases = environmentAliases;
         return catalog;
     }
+
+    /// <summary>The canonical ref of a ref or alias; a ref holding <c>${VAR}</c> is kept as written (SPEC §2: resolved at run time).</summary>
+    private static string Canonical(Catalog catalog, string refOrAlias) =>
+        VariableReferences.ContainsReference(refOrAlias) ? refOrAlias : catalog.Resolve(refOrAlias).Ref;
 
     private static IReadOnlyDictionary<string, string> Freeze(IReadOnlyDictionary<string, string>? headers)
     {

@@ -45,7 +45,7 @@ public sealed class ModelRefMessageTests
         """,
         Catalog,
         Result("MC1002", DiagnosticSeverity.Error, 0,
-            "Model ref 'minmax/MiniMax-M2.1' names provider 'minmax', which has no provider block and is not built in (did you mean 'minimax'?); add models.providers.minmax to models.yaml"));
+            "Model ref 'minmax/MiniMax-M2.1' names provider 'minmax', which has no provider block and is not built in (did you mean 'minimax/MiniMax-M2.1'?); add models.providers.minmax to models.yaml"));
 
     [Fact]
     public Task MC1002_BuiltInProviderInReplaceMode() => Verify(
@@ -86,9 +86,9 @@ public sealed class ModelRefMessageTests
         """,
         Catalog,
         Result("MC1003", DiagnosticSeverity.Warning, 0,
-            "'fsat' is not a provider/model-id ref or an alias (did you mean 'fast'?); write provider/model-id (e.g. minimax/MiniMax-M2.1) or an alias defined in agents.defaults.models"),
+            "'fsat' is not a provider/model-id ref or an alias (did you mean 'fast'?); write provider/model-id or an alias defined in agents.defaults.models"),
         Result("MC1003", DiagnosticSeverity.Warning, 1,
-            "'grok-4' is not a provider/model-id ref or an alias (did you mean 'xai/grok-4'?); write provider/model-id (e.g. minimax/MiniMax-M2.1) or an alias defined in agents.defaults.models"));
+            "'grok-4' is not a provider/model-id ref or an alias (did you mean 'xai/grok-4'?); write provider/model-id or an alias defined in agents.defaults.models"));
 
     [Fact]
     public Task MC1004_IsInfoAndNamesTheConstant() => Verify(

@@ -107,6 +107,47 @@ public sealed class PackageEndToEndTests : IClassFixture<PackageFixture>
     }
 
     [Fact]
+    public void ProjectReferencingACatalogProjectSeesTheSameCatalogAndBuildsClean()
+    {
+        // The app has the catalog and lets its test project see its internals, as test projects usually do.
+        var app = _package.NewConsoleApp("Shop");
+        File.WriteAllText(Path.Combine(app, "models.yaml"), """
+            agents: { defaults: { models: { acme/acme-small: { alias: fast } } } }
+            models:
+              providers:
+                acme: { baseUrl: "https://acme.example/v1", api: openai-completions, apiKey: "${ACME_API_KEY}", models: [{ id: acme-small }] }
+
+            """);
+        var appProject = Path.Combine(app, "Shop.csproj");
+        File.WriteAllText(appProject, File.ReadAllText(appProject).Replace("</Project>", "  <ItemGroup>\n    <InternalsVisibleTo Include=\"Shop.Tests\" />\n  </ItemGroup>\n</Project>"));
+
+        // The test project has no models.yaml of its own, and uses refs and constants that are valid only upstream.
+        var tests = _package.NewConsoleApp("Shop.Tests");
+        DotNetCli.Succeed(tests, "add reference ../Shop/Shop.csproj", _package.Packages);
+        File.WriteAllText(Path.Combine(tests, "Program.cs"), """
+            using Microsoft.Extensions.AI;
+            var catalog = Shop.GeneratedModelCatalog.Instance;
+            var options = new ChatOptions { ModelId = "acme/acme-small" };
+            System.Console.WriteLine(catalog.Resolve("acme/acme-small").Ref + "|" + catalog.Resolve("fast").Ref + "|" + Shop.ModelIds.Acme.AcmeSmall + "|" + options.ModelId);
+
+            """);
+
+        var build = DotNetCli.Succeed(tests, "build --disable-build-servers", _package.Packages);
+        Assert.DoesNotMatch(@"(warning|error) (MC|CS|AD)\d{4}", build);
+        var run = DotNetCli.Succeed(tests, "run --no-build", _package.Packages);
+        Assert.Contains("acme/acme-small|acme/acme-small|acme/acme-small|acme/acme-small", run);
+
+        // A ref that is wrong upstream is still reported, with the upstream catalog's did-you-mean.
+        File.WriteAllText(Path.Combine(tests, "Program.cs"), """
+            System.Console.WriteLine(Shop.GeneratedModelCatalog.Instance.Resolve("acme/acme-smal").Ref);
+
+            """);
+        var (_, output) = DotNetCli.Run(tests, "build --disable-build-servers", _package.Packages);
+        Assert.Contains("warning MC1003: Provider 'acme' has no model 'acme-smal' (did you mean 'acme/acme-small'?)", output);
+        Assert.DoesNotContain("MC1002", output);
+    }
+
+    [Fact]
     public void PackageHoldsRuntimeAnalyzersAndBuildFilesButNoGeneratorDependencies()
     {
         using var archive = ZipFile.OpenRead(_package.PackagePath);

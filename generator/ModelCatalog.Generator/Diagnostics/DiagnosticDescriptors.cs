@@ -60,6 +60,9 @@ internal static class DiagnosticDescriptors
         DiagnosticIds.CatalogFileNotFound, "ModelCatalogFile names a file that does not exist", "{0}", CatalogCategory, DiagnosticSeverity.Warning,
         isEnabledByDefault: true, helpLinkUri: HelpLink(DiagnosticIds.CatalogFileNotFound), customTags: WellKnownDiagnosticTags.CompilationEnd);
 
+    /// <summary>MC0015: "{0}" — a ref holds ${VAR}: resolved at run time through the client's resolver, not checked at build.</summary>
+    public static readonly DiagnosticDescriptor RefResolvedAtRunTime = Catalog(DiagnosticIds.RefResolvedAtRunTime, "Model ref is resolved at run time", DiagnosticSeverity.Info);
+
     /// <summary>MC1001: "Model ref '{0}' differs only in case from catalog model '{1}': model ids are case-sensitive; use '{1}' or {2}" ({2} = the ModelIds constant).</summary>
     public static readonly DiagnosticDescriptor ModelRefCaseMismatch = new(
         DiagnosticIds.ModelRefCaseMismatch, "Model id differs only in case from a catalog model",
@@ -104,6 +107,7 @@ internal static class DiagnosticDescriptors
         [DiagnosticIds.IdentifierCollision] = IdentifierCollision,
         [DiagnosticIds.PerTokenPrice] = PerTokenPrice,
         [DiagnosticIds.UncallableApi] = UncallableApi,
+        [DiagnosticIds.RefResolvedAtRunTime] = RefResolvedAtRunTime,
     };
 
     /// <summary>The catalog descriptors (MC00xx), in id order.</summary>

@@ -59,6 +59,11 @@ internal static class CatalogDataEncoder
             Record(builder, "E", alias.Name, alias.Reference);
         }
 
+        foreach (var excluded in spec.ExcludedBuiltIns)
+        {
+            Record(builder, "X", excluded);
+        }
+
         chunks[chunks.Length - 1] = builder.ToString();
         return chunks;
     }

@@ -45,24 +45,26 @@ internal static class SourceEmitter
         writer.Open(visibility + " static partial class ModelIds");
         writer.Line("/// <summary>Aliases from <c>agents.defaults.models</c>: each constant is the canonical ref the alias stands for.</summary>");
         writer.Open(visibility + " static partial class Aliases");
-        foreach (var alias in spec.Aliases)
+        // A ${VAR} ref is resolved at run time (MC0015): it names no model at build time, so it gets no constant.
+        foreach (var alias in spec.Aliases.Where(a => !VariableReferences.ContainsReference(a.Ref)))
         {
             writer.Line("/// <summary>Alias <c>" + SourceFormatting.Xml(alias.Alias) + "</c>: " + SourceFormatting.Xml(alias.Ref) + ".</summary>");
             writer.Line("public const string " + alias.MemberName + " = " + SourceFormatting.StringLiteral(alias.Ref) + ";");
         }
 
         writer.Close();
-        if (spec.Primary is not null)
+        if (spec.Primary is not null && !VariableReferences.ContainsReference(spec.Primary))
         {
             writer.Line();
             writer.Line("/// <summary>The primary model (<c>agents.defaults.model.primary</c>): " + SourceFormatting.Xml(spec.Primary) + ".</summary>");
             writer.Line("public const string Primary = " + SourceFormatting.StringLiteral(spec.Primary) + ";");
         }
 
+        var checkedFallbacks = spec.Fallbacks.Where(f => !VariableReferences.ContainsReference(f)).ToList();
         writer.Line();
         writer.Line("/// <summary>The fallback models, in order (<c>agents.defaults.model.fallbacks</c>); empty when none are set.</summary>");
         writer.Line("public static global::System.Collections.Generic.IReadOnlyList<string> Fallbacks { get; } = global::System.Array.AsReadOnly(new string[] { " +
-            string.Join(", ", spec.Fallbacks.Select(SourceFormatting.StringLiteral)) + (spec.Fallbacks.Count > 0 ? " " : "") + "});");
+            string.Join(", ", checkedFallbacks.Select(SourceFormatting.StringLiteral)) + (checkedFallbacks.Count > 0 ? " " : "") + "});");
         writer.Close();
         writer.Line();
 

@@ -19,4 +19,6 @@ internal sealed record CatalogSpec(
     /// runtime resolves <c>${NAME}</c> through them when NAME is not set. Literal env values never get here (MC0006).
     /// </summary>
     public EquatableArray<EnvironmentAliasSpec> EnvironmentAliases { get; init; } = EquatableArray<EnvironmentAliasSpec>.Empty;
+    /// <summary>Built-in providers that <c>models.mode: replace</c> left out, so run-time messages can say so.</summary>
+    public EquatableArray<string> ExcludedBuiltIns { get; init; } = EquatableArray<string>.Empty;
 }

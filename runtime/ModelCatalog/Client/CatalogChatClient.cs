@@ -309,7 +309,8 @@ public sealed class CatalogChatClient : IChatClient
         var candidates = new List<ModelInfo>(1 + Catalog.Fallbacks.Count) { first };
         foreach (var fallback in Catalog.Fallbacks)
         {
-            if (Catalog.TryResolve(fallback, out var model) && !candidates.Contains(model))
+            // A ${VAR} fallback whose variable is not set cannot be tried; the requested model's outcome reports the failure.
+            if (TryFind(fallback, out var model) && !candidates.Contains(model))
             {
                 candidates.Add(model);
             }
@@ -330,22 +331,11 @@ public sealed class CatalogChatClient : IChatClient
                     "agents.defaults.model.primary in models.yaml.");
             }
 
-            return Catalog.Resolve(Catalog.Primary);
+            return Find(Catalog.Primary);
         }
 
-        if (!Catalog.TryResolve(requested, out model))
-        {
-            var unknown = Catalog.Explain(requested);
-            if (unknown.Reason != UnknownModelReason.UnknownModel)
-            {
-                throw unknown;
-            }
-
-            // OpenClaw's behaviour: an unlisted id of a configured provider is used with default limits and no price.
-            model = _syntheticModels.GetOrAdd(requested, CreateSyntheticModel);
-        }
-
-        if (_options.EnforceAllowlist && _allowlist.Count > 0 && !_allowlist.Contains(model.Ref))
+        model = Find(requested);
+        if (_options.EnforceAllowlist && _allowlist.Count > 0 && !_allowlist.Contains(model.Ref) && !_allowlist.Contains(model.Provider + "/*"))
         {
             throw new InvalidOperationException(
                 "Model " + model.Ref + " is not on the allowlist (agents.defaults.models in models.yaml). Add it there, " +
@@ -353,6 +343,39 @@ public sealed class CatalogChatClient : IChatClient
         }
 
         return model;
+    }
+
+    /// <summary>A ref or alias, its ${VAR} references filled in through the secret resolver (SPEC §2 "${VAR} in refs").</summary>
+    private ModelInfo Find(string refOrAlias)
+    {
+        var expanded = Catalog.ExpandVariables(refOrAlias, _options.SecretResolver);
+        if (Catalog.TryResolve(expanded, out var model))
+        {
+            return model;
+        }
+
+        var unknown = Catalog.Explain(expanded);
+        if (unknown.Reason != UnknownModelReason.UnknownModel)
+        {
+            throw unknown;
+        }
+
+        // OpenClaw's behaviour: an unlisted id of a configured provider is used with default limits and no price.
+        return _syntheticModels.GetOrAdd(expanded, CreateSyntheticModel);
+    }
+
+    private bool TryFind(string refOrAlias, out ModelInfo model)
+    {
+        try
+        {
+            model = Find(refOrAlias);
+            return true;
+        }
+        catch (UnknownModelException)
+        {
+            model = null!;
+            return false;
+        }
     }
 
     private ModelInfo CreateSyntheticModel(string modelRef)

@@ -31,7 +31,7 @@ public sealed class CostLedger
     }
 
     /// <summary>The totals of one model (all zero when it has no calls).</summary>
-    public CostLedgerEntry GetTotals(string modelRef) =>
+    public CostLedgerEntry GetTotals([ModelRef] string modelRef) =>
         _byModel.TryGetValue(modelRef, out var accumulator) ? accumulator.Snapshot() : new Accumulator(modelRef).Snapshot();
 
     /// <summary>A snapshot of every model's totals, ordered by ref.</summary>

@@ -14,7 +14,7 @@ namespace ModelCatalog;
 /// H name value                               header of the preceding P or M record
 /// M id name apiName reasoning input cost contextWindow maxTokens
 ///                                            name/apiName empty = id / provider's; cost empty = unknown, else in,out,cacheRead,cacheWrite
-/// A alias ref | R primaryRef | F fallbackRef | L allowlistedRef
+/// A alias ref | R primaryRef | F fallbackRef | L allowlistedRef | X builtInProviderLeftOutByReplaceMode
 /// E name reference                           env: alias, e.g. ANTHROPIC_API_KEY ${ANTHROPIC_API_KEY_CO} (never a literal value)
 /// </code>
 /// Later package versions must keep decoding every earlier version.
@@ -73,6 +73,7 @@ internal static class CatalogData
                 case "F": builder.AddFallback(Field(fields, 1, i, line)); break;
                 case "L": builder.Allow(Field(fields, 1, i, line)); break;
                 case "E": builder.AddEnvironmentAlias(Field(fields, 1, i, line), Field(fields, 2, i, line)); break;
+                case "X": builder.ExcludeBuiltIn(Field(fields, 1, i, line)); break;
                 default: throw Malformed(i, line);
             }
         }
