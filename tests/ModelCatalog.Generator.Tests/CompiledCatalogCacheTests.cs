@@ -31,13 +31,13 @@ public sealed class CompiledCatalogCacheTests
             {
                 int which = (worker + i) % texts.Length;
                 // A fresh SourceText each time misses the per-instance table and goes through the shared last-compiled entry.
-                var catalog = CompiledCatalogCache.Get(SourceText.From(texts[which]), CancellationToken.None);
+                var catalog = CompiledCatalogCache.Get(SourceText.From(texts[which]), "models.yaml", CancellationToken.None);
                 if (!catalog.Spec.Providers.Any(p => p.Id == expected[which]) || catalog.Spec.Providers.Any(p => expected.Contains(p.Id) && p.Id != expected[which]))
                 {
                     Interlocked.Increment(ref wrong);
                 }
 
-                var fromString = CompiledCatalogCache.Get(new string(texts[which].ToCharArray()), CancellationToken.None);
+                var fromString = CompiledCatalogCache.Get(new string(texts[which].ToCharArray()), "models.yaml", CancellationToken.None);
                 if (!fromString.Spec.Providers.Any(p => p.Id == expected[which]))
                 {
                     Interlocked.Increment(ref wrong);
