@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -11,23 +13,38 @@ namespace ModelCatalog.Analyzers;
 
 /// <summary>
 /// Everything one compilation needs to check refs, resolved once at compilation start: the catalog lookup, the
-/// generated namespace, the catalog path and the ref-position symbols. Holds no per-node state, so the concurrent
-/// operation actions share it freely.
+/// providers the catalog uses, the generated namespace, the catalog path, the ref-position symbols and the
+/// <c>ModelCatalogCheckChatOptions</c> mode. <c>[ModelRef]</c> values are judged on the spot; a
+/// <c>ChatOptions.ModelId</c> value that needs the whole compilation's evidence (SPEC §4) waits in a concurrent queue
+/// until <see cref="ReportPending"/> at compilation end. Thread-safe: the concurrent operation actions share it.
 /// </summary>
 internal sealed class ModelRefChecker
 {
     private readonly ModelRefLookup _lookup;
+    private readonly CatalogProviderUse _use;
     private readonly ModelRefPositions _positions;
     private readonly string? _namespace;
     private readonly string? _catalogPath;
+    private readonly ChatOptionsCheckMode _mode;
+    private readonly ConcurrentQueue<PendingValue> _pending = new();
 
-    private ModelRefChecker(ModelRefLookup lookup, ModelRefPositions positions, string? generatedNamespace, string? catalogPath)
+    private ModelRefChecker(ModelRefLookup lookup, CatalogProviderUse use, ModelRefPositions positions, string? generatedNamespace, string? catalogPath,
+        ChatOptionsCheckMode mode, ChatClientFacts? facts)
     {
         _lookup = lookup;
+        _use = use;
         _positions = positions;
         _namespace = generatedNamespace;
         _catalogPath = catalogPath;
+        _mode = mode;
+        Facts = facts;
     }
+
+    /// <summary>The compilation's client facts, recorded by the analyzer's actions; <c>null</c> without Microsoft.Extensions.AI.</summary>
+    public ChatClientFacts? Facts { get; }
+
+    /// <summary>True when <c>ChatOptions.ModelId</c> values may need compilation-wide evidence (mode auto).</summary>
+    public bool NeedsEvidence => _mode == ChatOptionsCheckMode.Auto && Facts is not null;
 
     /// <summary>Reads the catalog (shared parse cache; the built-in catalog alone when the project has no models.yaml).</summary>
     public static ModelRefChecker Create(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
@@ -40,7 +57,8 @@ internal sealed class ModelRefChecker
         // The same namespace rule as the generator (ModelCatalogNamespace, else RootNamespace, else global), so the
         // constants the fixes write are the ones that get generated.
         var generatedNamespace = GeneratorOptionsReader.Read(globalOptions, CSharpParseOptions.Default).Namespace;
-        return new ModelRefChecker(ModelRefLookup.For(catalog), new ModelRefPositions(compilation), generatedNamespace, file?.Path);
+        return new ModelRefChecker(ModelRefLookup.For(catalog), CatalogProviderUse.For(catalog), new ModelRefPositions(compilation), generatedNamespace,
+            file?.Path, ChatOptionsCheckModeReader.Read(globalOptions), ChatClientFacts.Create(compilation));
     }
 
     /// <summary>An argument, assignment or initializer: checks the constant values it writes into a model-ref position.</summary>
@@ -56,9 +74,15 @@ internal sealed class ModelRefChecker
 
             var leaves = new List<(IOperation Operation, string Value)>(1);
             ModelRefPositions.CollectConstantLeaves(value, leaves);
+            if (kind == RefPositionKind.ChatOptionsModelId)
+            {
+                CheckChatOptionsValue(context, leaves);
+                return;
+            }
+
             foreach (var (operation, text) in leaves)
             {
-                if (Check(operation, text, kind) is { } diagnostic)
+                if (Check(operation, text, kind, EvidenceLevel.Strong) is { } diagnostic)
                 {
                     context.ReportDiagnostic(diagnostic);
                 }
@@ -75,10 +99,13 @@ internal sealed class ModelRefChecker
     {
         try
         {
-            if (context.Operation.ConstantValue.Value is string text && _lookup.IsCaseVariantOfRef(text) && !_positions.IsInRefPosition(context.Operation))
+            // Only for providers the project's catalog uses, and never a value handed to another API: OpenRouter's
+            // "minimax/minimax-m2.1" in GetChatClient("…") is its correct id, not a miscased catalog ref.
+            if (context.Operation.ConstantValue.Value is string text && _lookup.IsCaseVariantOfRef(text) &&
+                _lookup.Classify(text) is { Model: { } model } && _use.IsUsed(model.ProviderId) &&
+                !_positions.IsInRefPosition(context.Operation) && !ModelRefPositions.IsArgumentOfOtherApi(context.Operation))
             {
-                var verdict = _lookup.Classify(text);
-                context.ReportDiagnostic(ModelRefDiagnostics.CaseMismatch(context.Operation.Syntax.GetLocation(), text, verdict.Model!, _namespace));
+                context.ReportDiagnostic(ModelRefDiagnostics.CaseMismatch(context.Operation.Syntax.GetLocation(), text, model, _namespace));
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -87,7 +114,90 @@ internal sealed class ModelRefChecker
         }
     }
 
-    private Diagnostic? Check(IOperation operation, string value, RefPositionKind kind)
+    /// <summary>
+    /// Compilation end: judges the queued <c>ChatOptions.ModelId</c> values now that every client construction, client
+    /// write and chat call of the compilation has been recorded.
+    /// </summary>
+    public void ReportPending(CompilationAnalysisContext context)
+    {
+        try
+        {
+            while (_pending.TryDequeue(out var pending))
+            {
+                context.CancellationToken.ThrowIfCancellationRequested();
+                var evidence = pending.Site.Judge(Facts!, pending.ProviderUsed);
+                if (evidence != EvidenceLevel.None && Check(pending.Operation, pending.Value, RefPositionKind.ChatOptionsModelId, evidence) is { } diagnostic)
+                {
+                    context.ReportDiagnostic(evidence == EvidenceLevel.Weak ? AtMostWarning(diagnostic) : diagnostic);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // See AnalyzePosition.
+        }
+    }
+
+    /// <summary>
+    /// The values of one <c>ChatOptions.ModelId</c> write (SPEC §4): judged at once with <c>always</c>, when the catalog
+    /// uses the provider, or when the options go straight to a <c>CatalogChatClient</c>; else queued for the
+    /// compilation-wide evidence. Only values that would get a diagnostic are queued.
+    /// </summary>
+    private void CheckChatOptionsValue(OperationAnalysisContext context, List<(IOperation Operation, string Value)> leaves)
+    {
+        if (_mode == ChatOptionsCheckMode.Never)
+        {
+            return;
+        }
+
+        ChatOptionsSite? site = null;
+        foreach (var (operation, text) in leaves)
+        {
+            if (Check(operation, text, RefPositionKind.ChatOptionsModelId, EvidenceLevel.Strong) is not { } diagnostic)
+            {
+                continue;
+            }
+
+            bool providerUsed = ModelRefParts.TrySplit(text, out var providerPart, out _) && _use.IsUsedOrNear(providerPart);
+            if (_mode == ChatOptionsCheckMode.Always || Facts is null)
+            {
+                if (_mode == ChatOptionsCheckMode.Always || providerUsed)
+                {
+                    context.ReportDiagnostic(diagnostic);
+                }
+
+                continue;
+            }
+
+            site ??= ChatOptionsSite.Locate(context.Operation, Facts);
+            if (site.Value.DirectTarget is { Holder: null, Origin: ClientOrigin.Catalog })
+            {
+                context.ReportDiagnostic(diagnostic); // live in the editor: no compilation-wide fact can change this
+            }
+            else
+            {
+                _pending.Enqueue(new PendingValue(operation, text, site.Value, providerUsed));
+            }
+        }
+    }
+
+    /// <summary>Weak evidence never breaks the build: an error (MC1002) is reported as a warning, same id, message and fix data.</summary>
+    private static Diagnostic AtMostWarning(Diagnostic diagnostic)
+    {
+        if (diagnostic.Severity != DiagnosticSeverity.Error)
+        {
+            return diagnostic;
+        }
+
+        var descriptor = diagnostic.Descriptor;
+        return Diagnostic.Create(descriptor.Id, descriptor.Category, diagnostic.GetMessage(CultureInfo.InvariantCulture), DiagnosticSeverity.Warning,
+            descriptor.DefaultSeverity, descriptor.IsEnabledByDefault, warningLevel: 1, descriptor.Title, descriptor.Description, descriptor.HelpLinkUri,
+            diagnostic.Location, diagnostic.AdditionalLocations, descriptor.CustomTags, diagnostic.Properties);
+    }
+
+    /// <param name="evidence">For <c>ChatOptions.ModelId</c> values: strong evidence judges any provider-shaped value
+    /// like a <c>[ModelRef]</c> one; weak evidence reports a missing provider only when it looks like the catalog's.</param>
+    private Diagnostic? Check(IOperation operation, string value, RefPositionKind kind, EvidenceLevel evidence)
     {
         if (value.Length == 0)
         {
@@ -104,7 +214,8 @@ internal sealed class ModelRefChecker
                 return ModelRefDiagnostics.CaseMismatch(location, value, verdict.Model!, _namespace);
             case ModelRefKind.UnknownModel:
                 return ModelRefDiagnostics.UnknownModel(location, verdict.Provider!, verdict.ModelPart!);
-            case ModelRefKind.UnknownProvider when !_lookup.HasSyntaxError && (kind == RefPositionKind.ModelRef || IsCatalogLikeProvider(verdict.ProviderPart!)):
+            case ModelRefKind.UnknownProvider when !_lookup.HasSyntaxError &&
+                (kind == RefPositionKind.ModelRef || evidence == EvidenceLevel.Strong || IsCatalogLikeProvider(verdict.ProviderPart!)):
                 return ModelRefDiagnostics.UnknownProvider(location, value, verdict.ProviderPart!, verdict.ModelPart!, _lookup, _catalogPath);
             case ModelRefKind.NotARef when kind == RefPositionKind.ModelRef:
                 return ModelRefDiagnostics.NotARef(location, value, _lookup);
@@ -115,7 +226,27 @@ internal sealed class ModelRefChecker
         }
     }
 
-    /// <summary>The ChatOptions.ModelId gate: a built-in or well-known provider id, or a near miss of a catalog provider.</summary>
+    /// <summary>The weak-evidence gate: a built-in or well-known provider id, or a near miss of a catalog provider.</summary>
     private bool IsCatalogLikeProvider(string providerPart) =>
         _lookup.KnowsProvider(providerPart) || WellKnownProviders.Contains(providerPart) || _lookup.IsNearProvider(providerPart);
+
+    /// <summary>A <c>ChatOptions.ModelId</c> value waiting for the compilation's evidence.</summary>
+    private readonly struct PendingValue
+    {
+        public PendingValue(IOperation operation, string value, ChatOptionsSite site, bool providerUsed)
+        {
+            Operation = operation;
+            Value = value;
+            Site = site;
+            ProviderUsed = providerUsed;
+        }
+
+        public IOperation Operation { get; }
+
+        public string Value { get; }
+
+        public ChatOptionsSite Site { get; }
+
+        public bool ProviderUsed { get; }
+    }
 }

@@ -44,6 +44,7 @@ internal static class CatalogCompiler
         return new CompiledCatalog(spec, diagnostics.ToEquatableArray())
         {
             UnusableProviders = providers.Where(p => p.IsInvalid).Select(p => p.Id).ToEquatableArray(),
+            UsedProviders = CatalogUse.UsedProviders(user),
         };
     }
 
