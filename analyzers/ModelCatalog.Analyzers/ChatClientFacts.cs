@@ -1,111 +1,67 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace ModelCatalog.Analyzers;
 
 /// <summary>
-/// What one compilation shows about its <c>IChatClient</c>s, recorded by operation actions as the compiler visits each
-/// operation once (no syntax is rescanned): how many clients it constructs of each origin, what each client-typed local,
-/// field and property is assigned, and which clients each <c>ChatOptions</c> variable is passed to
-/// (<c>GetResponseAsync</c>, <c>GetStreamingResponseAsync</c>). Read at compilation end, when every write is known.
-/// Thread-safe: the actions run concurrently.
+/// What a compilation shows about its <c>IChatClient</c>s, for the evidence rule of SPEC §4, asked only for the few
+/// <c>ChatOptions.ModelId</c> values that would get a diagnostic (so ordinary code pays nothing), and answered where
+/// the value is, so every diagnostic stays local to its document and keeps its code fix:
+/// <list type="bullet">
+/// <item>where the options go: chat calls (<c>GetResponseAsync</c>, <c>GetStreamingResponseAsync</c>) on the options
+/// variable, found in the already-bound operations of the same method, or for a field or property in its type;</item>
+/// <item>which client a receiver is: its construction when in sight, else the writes to its local (same method) or
+/// field/property (same type declaration);</item>
+/// <item>the census of the whole compilation (does it construct a <c>CatalogChatClient</c>, another client, or both),
+/// taken once per compilation on first need by a syntax walk of the trees whose text names a client type.</item>
+/// </list>
+/// Thread-safe: read-only after construction except for the lazily built census.
 /// </summary>
 internal sealed class ChatClientFacts
 {
     private const int MaxDepth = 8;
+    private const string CatalogClientName = "CatalogChatClient";
+    private const string AdapterMethodName = "AsIChatClient";
 
+    private readonly Compilation _compilation;
     private readonly INamedTypeSymbol _chatClient;
     private readonly INamedTypeSymbol _chatOptions;
     private readonly INamedTypeSymbol? _catalogClient;
     private readonly INamedTypeSymbol? _builder;
     private readonly INamedTypeSymbol? _delegating;
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _isClientType = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ISymbol, ConcurrentQueue<ClientTarget>> _holderWrites = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ISymbol, ConcurrentQueue<ClientTarget>> _optionsTargets = new(SymbolEqualityComparer.Default);
-    private int _catalogConstructions;
-    private int _foreignConstructions;
+    private readonly Lazy<ClientCensus> _census;
 
     private ChatClientFacts(INamedTypeSymbol chatClient, INamedTypeSymbol chatOptions, Compilation compilation)
     {
+        _compilation = compilation;
         _chatClient = chatClient;
         _chatOptions = chatOptions;
         _catalogClient = compilation.GetTypeByMetadataName("ModelCatalog.CatalogChatClient");
         _builder = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.ChatClientBuilder");
         _delegating = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.DelegatingChatClient");
+        _census = new Lazy<ClientCensus>(TakeCensus, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    /// <summary>The facts recorder of <paramref name="compilation"/>; <c>null</c> when it does not reference Microsoft.Extensions.AI.</summary>
+    /// <summary>The facts of <paramref name="compilation"/>; <c>null</c> when it does not reference Microsoft.Extensions.AI.</summary>
     public static ChatClientFacts? Create(Compilation compilation) =>
         compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.IChatClient") is { } chatClient &&
         compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.ChatOptions") is { } chatOptions
             ? new ChatClientFacts(chatClient, chatOptions, compilation)
             : null;
 
-    /// <summary>The compilation constructs at least one <c>CatalogChatClient</c>.</summary>
-    public bool ConstructsCatalogClient => Volatile.Read(ref _catalogConstructions) > 0;
+    /// <summary>The compilation constructs at least one <c>CatalogChatClient</c> (registrations included: they construct it in a lambda).</summary>
+    public bool ConstructsCatalogClient => _census.Value.Catalog;
 
-    /// <summary>The compilation constructs some other <c>IChatClient</c> (a class of its own, or an SDK adapter).</summary>
-    public bool ConstructsOtherClient => Volatile.Read(ref _foreignConstructions) > 0;
-
-    /// <summary>Object creations and invocations: counts client constructions; records options passed to a chat call.</summary>
-    public void OnCreationOrInvocation(OperationAnalysisContext context)
-    {
-        var operation = context.Operation;
-        if (IsClientType(operation.Type) && ConstructionOrigin(operation) is { } origin)
-        {
-            Interlocked.Increment(ref origin == ClientOrigin.Catalog ? ref _catalogConstructions : ref _foreignConstructions);
-        }
-
-        if (operation is IInvocationOperation invocation && TryGetChatCall(invocation, out var receiver, out var options) &&
-            HolderOf(options) is { } optionsHolder)
-        {
-            _optionsTargets.GetOrAdd(optionsHolder, static _ => new ConcurrentQueue<ClientTarget>()).Enqueue(TargetOf(receiver));
-        }
-    }
-
-    /// <summary>Declarators, assignments and field/property initializers: records what a client-typed variable holds.</summary>
-    public void OnWrite(OperationAnalysisContext context)
-    {
-        switch (context.Operation)
-        {
-            case IVariableDeclaratorOperation declarator when IsClientType(declarator.Symbol.Type):
-                if ((declarator.Initializer ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer) is { } variableInitializer)
-                {
-                    RecordWrite(declarator.Symbol, variableInitializer.Value);
-                }
-
-                break;
-            case IAssignmentOperation { Kind: OperationKind.SimpleAssignment or OperationKind.CoalesceAssignment } assignment
-                when IsClientType(assignment.Target.Type) && HolderOf(assignment.Target) is { } holder:
-                RecordWrite(holder, assignment.Value);
-                break;
-            case IFieldInitializerOperation fieldInitializer:
-                foreach (var field in fieldInitializer.InitializedFields)
-                {
-                    if (IsClientType(field.Type))
-                    {
-                        RecordWrite(field.OriginalDefinition, fieldInitializer.Value);
-                    }
-                }
-
-                break;
-            case IPropertyInitializerOperation propertyInitializer:
-                foreach (var property in propertyInitializer.InitializedProperties)
-                {
-                    if (IsClientType(property.Type))
-                    {
-                        RecordWrite(property.OriginalDefinition, propertyInitializer.Value);
-                    }
-                }
-
-                break;
-        }
-    }
+    /// <summary>The compilation constructs some other <c>IChatClient</c> (a class implementing it, or an SDK adapter's <c>AsIChatClient()</c>).</summary>
+    public bool ConstructsOtherClient => _census.Value.Other;
 
     /// <summary>
     /// True for a call to <c>GetResponseAsync</c>/<c>GetStreamingResponseAsync</c> (on <c>IChatClient</c>, an
@@ -191,16 +147,28 @@ internal sealed class ChatClientFacts
             : ClientOrigin.Unknown);
     }
 
-    /// <summary>The origin a target comes down to, following variables through their recorded writes (call at compilation end).</summary>
-    public ClientOrigin Resolve(ClientTarget target)
-    {
-        var visited = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-        return Resolve(target, visited);
-    }
+    /// <summary>
+    /// The origin a target comes down to, following a variable through its writes in scope (see
+    /// <see cref="OperationsInScope"/>); a parameter is injected, so unknown.
+    /// </summary>
+    public ClientOrigin Resolve(ClientTarget target, IOperation site) =>
+        Resolve(target, site, new HashSet<ISymbol>(SymbolEqualityComparer.Default));
 
-    /// <summary>The clients the <c>ChatOptions</c> held by <paramref name="optionsHolder"/> are passed to (call at compilation end).</summary>
-    public IEnumerable<ClientTarget> TargetsOfOptions(ISymbol optionsHolder) =>
-        _optionsTargets.TryGetValue(optionsHolder, out var targets) ? targets : Array.Empty<ClientTarget>();
+    /// <summary>The clients the <c>ChatOptions</c> held by <paramref name="optionsHolder"/> are passed to, in scope.</summary>
+    public List<ClientTarget> TargetsOfOptions(ISymbol optionsHolder, IOperation site)
+    {
+        var targets = new List<ClientTarget>();
+        foreach (var operation in OperationsInScope(optionsHolder, site))
+        {
+            if (operation is IInvocationOperation invocation && TryGetChatCall(invocation, out var receiver, out var options) &&
+                SymbolEqualityComparer.Default.Equals(HolderOf(options), optionsHolder))
+            {
+                targets.Add(TargetOf(receiver));
+            }
+        }
+
+        return targets;
+    }
 
     /// <summary>The local, parameter, field or property an expression reads (the key variables are recorded under).</summary>
     public static ISymbol? HolderOf(IOperation? value) => SkipConversions(value) switch
@@ -222,35 +190,333 @@ internal sealed class ChatClientFacts
         return value;
     }
 
-    private ClientOrigin Resolve(ClientTarget target, HashSet<ISymbol> visited)
+    private ClientOrigin Resolve(ClientTarget target, IOperation site, HashSet<ISymbol> visited)
     {
         if (target.Holder is not { } holder)
         {
             return target.Origin;
         }
 
-        if (holder is IParameterSymbol || !visited.Add(holder) || !_holderWrites.TryGetValue(holder, out var writes))
+        if (holder is IParameterSymbol || !visited.Add(holder))
         {
-            return ClientOrigin.Unknown; // injected, never written here, or a cycle
+            return ClientOrigin.Unknown; // injected, or a cycle
         }
 
         ClientOrigin? combined = null;
-        foreach (var write in writes)
+        foreach (var value in WritesTo(holder, site))
         {
-            var origin = Resolve(write, visited);
+            var origin = Resolve(TargetOf(value), site, visited);
             combined = combined is null || combined == origin ? origin : ClientOrigin.Unknown;
         }
 
         return combined ?? ClientOrigin.Unknown;
     }
 
-    private void RecordWrite(ISymbol holder, IOperation value) =>
-        _holderWrites.GetOrAdd(holder, static _ => new ConcurrentQueue<ClientTarget>()).Enqueue(TargetOf(value));
+    /// <summary>The values written to <paramref name="holder"/> in scope: declarator and member initializers, assignments.</summary>
+    private static IEnumerable<IOperation> WritesTo(ISymbol holder, IOperation site)
+    {
+        foreach (var operation in OperationsInScope(holder, site))
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, holder):
+                    if ((declarator.Initializer ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer) is { } initializer)
+                    {
+                        yield return initializer.Value;
+                    }
+
+                    break;
+                case IAssignmentOperation { Kind: OperationKind.SimpleAssignment or OperationKind.CoalesceAssignment } assignment
+                    when SymbolEqualityComparer.Default.Equals(HolderOf(assignment.Target), holder):
+                    yield return assignment.Value;
+                    break;
+                case IFieldInitializerOperation field when Contains(field.InitializedFields, holder):
+                    yield return field.Value;
+                    break;
+                case IPropertyInitializerOperation property when Contains(property.InitializedProperties, holder):
+                    yield return property.Value;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Where a variable is written and read: for a local or parameter, the already-bound operation block of the site;
+    /// for a field or property, the members of its type declared in the site's document that name it (bound through the
+    /// document's semantic model). Partial declarations in other documents are not searched: their writes stay unknown.
+    /// </summary>
+    private static IEnumerable<IOperation> OperationsInScope(ISymbol holder, IOperation site)
+    {
+        if (holder is ILocalSymbol or IParameterSymbol)
+        {
+            var root = site;
+            while (root.Parent is { } parent)
+            {
+                root = parent;
+            }
+
+            foreach (var operation in root.DescendantsAndSelf())
+            {
+                yield return operation;
+            }
+
+            yield break;
+        }
+
+        if (site.SemanticModel is not { } model || holder.ContainingType is not { } type)
+        {
+            yield break;
+        }
+
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.SyntaxTree != site.Syntax.SyntaxTree || reference.GetSyntax() is not TypeDeclarationSyntax declaration)
+            {
+                continue;
+            }
+
+            foreach (var member in declaration.Members)
+            {
+                foreach (var part in BoundParts(member))
+                {
+                    if (Mentions(part, holder.Name) && model.GetOperation(part) is { } operation)
+                    {
+                        foreach (var descendant in operation.DescendantsAndSelf())
+                        {
+                            yield return descendant;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The parts of a member that have operations: bodies, expression bodies and initializers.</summary>
+    private static IEnumerable<SyntaxNode> BoundParts(MemberDeclarationSyntax member)
+    {
+        switch (member)
+        {
+            case BaseMethodDeclarationSyntax method:
+                if (((SyntaxNode?)method.Body ?? method.ExpressionBody) is { } methodBody)
+                {
+                    yield return methodBody;
+                }
+
+                if (member is ConstructorDeclarationSyntax { Initializer: { } constructorInitializer })
+                {
+                    yield return constructorInitializer;
+                }
+
+                break;
+            case PropertyDeclarationSyntax property:
+                if (property.Initializer is { } propertyInitializer)
+                {
+                    yield return propertyInitializer;
+                }
+
+                if (property.ExpressionBody is { } expressionBody)
+                {
+                    yield return expressionBody;
+                }
+
+                if (property.AccessorList is { } accessors)
+                {
+                    foreach (var accessor in accessors.Accessors)
+                    {
+                        if (((SyntaxNode?)accessor.Body ?? accessor.ExpressionBody) is { } accessorBody)
+                        {
+                            yield return accessorBody;
+                        }
+                    }
+                }
+
+                break;
+            case FieldDeclarationSyntax field:
+                foreach (var variable in field.Declaration.Variables)
+                {
+                    if (variable.Initializer is { } fieldInitializer)
+                    {
+                        yield return fieldInitializer;
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private static bool Mentions(SyntaxNode node, string name)
+    {
+        foreach (var token in node.DescendantTokens())
+        {
+            if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Contains<TSymbol>(ImmutableArray<TSymbol> symbols, ISymbol holder)
+        where TSymbol : ISymbol
+    {
+        foreach (var symbol in symbols)
+        {
+            if (SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, holder))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The whole compilation's client constructions, taken once on first need: names of the client classes it can see
+    /// (its own and those of referenced libraries built on Microsoft.Extensions.AI), then a syntax walk of the trees
+    /// whose text names one of them, <c>CatalogChatClient</c> or <c>AsIChatClient</c>. Syntax only: nothing is bound.
+    /// </summary>
+    private ClientCensus TakeCensus()
+    {
+        var otherNames = OtherClientTypeNames();
+        bool catalog = false, other = false;
+        foreach (var tree in _compilation.SyntaxTrees)
+        {
+            var text = tree.GetText().ToString();
+            bool named = text.IndexOf(CatalogClientName, StringComparison.Ordinal) >= 0 || text.IndexOf(AdapterMethodName, StringComparison.Ordinal) >= 0;
+            foreach (var name in otherNames)
+            {
+                named = named || text.IndexOf(name, StringComparison.Ordinal) >= 0;
+            }
+
+            if (!named)
+            {
+                continue;
+            }
+
+            foreach (var node in tree.GetRoot().DescendantNodes())
+            {
+                var name = node switch
+                {
+                    ObjectCreationExpressionSyntax creation => RightmostName(creation.Type),
+                    ImplicitObjectCreationExpressionSyntax implicitCreation => RightmostName(DeclaredType(implicitCreation)),
+                    InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: AdapterMethodName } } => AdapterMethodName,
+                    InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax { Name.Identifier.ValueText: AdapterMethodName } } => AdapterMethodName,
+                    _ => null,
+                };
+
+                if (name is null)
+                {
+                    continue;
+                }
+
+                catalog |= name == CatalogClientName;
+                other |= name == AdapterMethodName || otherNames.Contains(name);
+                if (catalog && other)
+                {
+                    return new ClientCensus(catalog, other);
+                }
+            }
+        }
+
+        return new ClientCensus(catalog, other);
+    }
+
+    /// <summary>
+    /// Simple names of the concrete client classes other than ours and other than middleware: declared in source, or
+    /// public in a library that references Microsoft.Extensions.AI.Abstractions.
+    /// </summary>
+    private HashSet<string> OtherClientTypeNames()
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var symbol in _compilation.GetSymbolsWithName(static _ => true, SymbolFilter.Type))
+        {
+            AddIfOtherClient(symbol as INamedTypeSymbol, names);
+        }
+
+        foreach (var assembly in _compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            if (ReferencesAbstractions(assembly))
+            {
+                AddPublicClients(assembly.GlobalNamespace, names);
+            }
+        }
+
+        return names;
+    }
+
+    private void AddPublicClients(INamespaceSymbol ns, HashSet<string> names)
+    {
+        foreach (var type in ns.GetTypeMembers())
+        {
+            if (type.DeclaredAccessibility == Accessibility.Public)
+            {
+                AddIfOtherClient(type, names);
+            }
+        }
+
+        foreach (var child in ns.GetNamespaceMembers())
+        {
+            AddPublicClients(child, names);
+        }
+    }
+
+    private void AddIfOtherClient(INamedTypeSymbol? type, HashSet<string> names)
+    {
+        if (type is { TypeKind: TypeKind.Class, IsAbstract: false } && !IsCatalogClient(type) && IsClientType(type) && !IsMiddleware(type))
+        {
+            names.Add(type.Name);
+        }
+    }
+
+    private static bool ReferencesAbstractions(IAssemblySymbol assembly)
+    {
+        foreach (var module in assembly.Modules)
+        {
+            foreach (var referenced in module.ReferencedAssemblies)
+            {
+                if (referenced.Name == "Microsoft.Extensions.AI.Abstractions")
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static TypeSyntax? DeclaredType(ImplicitObjectCreationExpressionSyntax creation) => creation.Parent switch
+    {
+        EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } } => declaration.Type,
+        EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property } => property.Type,
+        _ => null,
+    };
+
+    private static string? RightmostName(TypeSyntax? type) => type switch
+    {
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        _ => null,
+    };
+
+    private readonly struct ClientCensus
+    {
+        public ClientCensus(bool catalog, bool other)
+        {
+            Catalog = catalog;
+            Other = other;
+        }
+
+        public bool Catalog { get; }
+
+        public bool Other { get; }
+    }
 
     /// <summary>
     /// The origin of a client-typed creation or invocation that builds a client; <c>null</c> when it builds none itself:
-    /// middleware around an inner client (counted where that one is built), a service lookup (<c>GetRequiredService&lt;T&gt;</c>),
-    /// or a method of the project's own (its body's constructions count).
+    /// middleware around an inner client (which decides), a service lookup (<c>GetRequiredService&lt;T&gt;</c>), or a
+    /// method of the project's own (what it returns is not followed).
     /// </summary>
     private ClientOrigin? ConstructionOrigin(IOperation operation)
     {

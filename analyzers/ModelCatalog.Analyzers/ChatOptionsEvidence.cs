@@ -19,8 +19,8 @@ internal enum EvidenceLevel
 
 /// <summary>
 /// Where the options object of one <c>ChatOptions.ModelId</c> write goes: straight into a chat call
-/// (<c>client.GetResponseAsync(…, new ChatOptions { ModelId = … })</c>), into a variable whose chat calls the
-/// compilation records, or nowhere in sight.
+/// (<c>client.GetResponseAsync(…, new ChatOptions { ModelId = … })</c>), into a variable whose chat calls are in
+/// scope (<see cref="ChatClientFacts.TargetsOfOptions"/>), or nowhere in sight.
 /// </summary>
 internal readonly struct ChatOptionsSite
 {
@@ -85,22 +85,22 @@ internal readonly struct ChatOptionsSite
     }
 
     /// <summary>
-    /// The evidence for a value written at this site (call at compilation end, when every chat call and every client
-    /// write has been recorded). <paramref name="providerUsed"/>: the catalog uses the value's provider part (or a near
-    /// miss of one), which is evidence wherever the options go, except to a client that is provably another one.
+    /// The evidence for a value written at <paramref name="write"/> (SPEC §4). <paramref name="providerUsed"/>: the
+    /// catalog uses the value's provider part (or a near miss of one), which is evidence wherever the options go, except
+    /// to clients that are all provably other ones. The compilation-wide census is asked last, only when still needed.
     /// </summary>
-    public EvidenceLevel Judge(ChatClientFacts facts, bool providerUsed)
+    public EvidenceLevel Judge(ChatClientFacts facts, IOperation write, bool providerUsed)
     {
         var origins = new List<ClientOrigin>(1);
         if (DirectTarget is { } direct)
         {
-            origins.Add(facts.Resolve(direct));
+            origins.Add(facts.Resolve(direct, write));
         }
         else if (OptionsHolder is { } holder)
         {
-            foreach (var target in facts.TargetsOfOptions(holder))
+            foreach (var target in facts.TargetsOfOptions(holder, write))
             {
-                origins.Add(facts.Resolve(target));
+                origins.Add(facts.Resolve(target, write));
             }
         }
 

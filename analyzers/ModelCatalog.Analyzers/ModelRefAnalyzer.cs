@@ -44,17 +44,6 @@ public sealed class ModelRefAnalyzer : DiagnosticAnalyzer
                 OperationKind.Argument, OperationKind.SimpleAssignment, OperationKind.CoalesceAssignment,
                 OperationKind.PropertyInitializer, OperationKind.FieldInitializer, OperationKind.ParameterInitializer);
             start.RegisterOperationAction(checker.AnalyzeLiteral, OperationKind.Literal);
-
-            // The evidence for ChatOptions.ModelId values (mode auto): facts recorded as the compiler visits each
-            // operation once, read at compilation end. Projects without Microsoft.Extensions.AI pay nothing.
-            if (checker.NeedsEvidence && checker.Facts is { } facts)
-            {
-                start.RegisterOperationAction(facts.OnCreationOrInvocation, OperationKind.ObjectCreation, OperationKind.Invocation);
-                start.RegisterOperationAction(facts.OnWrite,
-                    OperationKind.VariableDeclarator, OperationKind.SimpleAssignment, OperationKind.CoalesceAssignment,
-                    OperationKind.FieldInitializer, OperationKind.PropertyInitializer);
-                start.RegisterCompilationEndAction(checker.ReportPending);
-            }
         });
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
@@ -14,9 +13,9 @@ namespace ModelCatalog.Analyzers;
 /// <summary>
 /// Everything one compilation needs to check refs, resolved once at compilation start: the catalog lookup, the
 /// providers the catalog uses, the generated namespace, the catalog path, the ref-position symbols and the
-/// <c>ModelCatalogCheckChatOptions</c> mode. <c>[ModelRef]</c> values are judged on the spot; a
-/// <c>ChatOptions.ModelId</c> value that needs the whole compilation's evidence (SPEC §4) waits in a concurrent queue
-/// until <see cref="ReportPending"/> at compilation end. Thread-safe: the concurrent operation actions share it.
+/// <c>ModelCatalogCheckChatOptions</c> mode, and the client facts a <c>ChatOptions.ModelId</c> value's evidence comes
+/// from (SPEC §4). Every diagnostic is reported from the operation action of its value, so it is local to its document
+/// and its code fix is offered. Thread-safe: the concurrent operation actions share it.
 /// </summary>
 internal sealed class ModelRefChecker
 {
@@ -26,7 +25,6 @@ internal sealed class ModelRefChecker
     private readonly string? _namespace;
     private readonly string? _catalogPath;
     private readonly ChatOptionsCheckMode _mode;
-    private readonly ConcurrentQueue<PendingValue> _pending = new();
 
     private ModelRefChecker(ModelRefLookup lookup, CatalogProviderUse use, ModelRefPositions positions, string? generatedNamespace, string? catalogPath,
         ChatOptionsCheckMode mode, ChatClientFacts? facts)
@@ -40,11 +38,8 @@ internal sealed class ModelRefChecker
         Facts = facts;
     }
 
-    /// <summary>The compilation's client facts, recorded by the analyzer's actions; <c>null</c> without Microsoft.Extensions.AI.</summary>
-    public ChatClientFacts? Facts { get; }
-
-    /// <summary>True when <c>ChatOptions.ModelId</c> values may need compilation-wide evidence (mode auto).</summary>
-    public bool NeedsEvidence => _mode == ChatOptionsCheckMode.Auto && Facts is not null;
+    /// <summary>The compilation's client facts; <c>null</c> without Microsoft.Extensions.AI.</summary>
+    private ChatClientFacts? Facts { get; }
 
     /// <summary>Reads the catalog (shared parse cache; the built-in catalog alone when the project has no models.yaml).</summary>
     public static ModelRefChecker Create(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
@@ -82,7 +77,7 @@ internal sealed class ModelRefChecker
 
             foreach (var (operation, text) in leaves)
             {
-                if (Check(operation, text, kind, EvidenceLevel.Strong) is { } diagnostic)
+                if (Check(operation, text, kind) is { } diagnostic)
                 {
                     context.ReportDiagnostic(diagnostic);
                 }
@@ -115,33 +110,9 @@ internal sealed class ModelRefChecker
     }
 
     /// <summary>
-    /// Compilation end: judges the queued <c>ChatOptions.ModelId</c> values now that every client construction, client
-    /// write and chat call of the compilation has been recorded.
-    /// </summary>
-    public void ReportPending(CompilationAnalysisContext context)
-    {
-        try
-        {
-            while (_pending.TryDequeue(out var pending))
-            {
-                context.CancellationToken.ThrowIfCancellationRequested();
-                var evidence = pending.Site.Judge(Facts!, pending.ProviderUsed);
-                if (evidence != EvidenceLevel.None && Check(pending.Operation, pending.Value, RefPositionKind.ChatOptionsModelId, evidence) is { } diagnostic)
-                {
-                    context.ReportDiagnostic(evidence == EvidenceLevel.Weak ? AtMostWarning(diagnostic) : diagnostic);
-                }
-            }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // See AnalyzePosition.
-        }
-    }
-
-    /// <summary>
-    /// The values of one <c>ChatOptions.ModelId</c> write (SPEC §4): judged at once with <c>always</c>, when the catalog
-    /// uses the provider, or when the options go straight to a <c>CatalogChatClient</c>; else queued for the
-    /// compilation-wide evidence. Only values that would get a diagnostic are queued.
+    /// The values of one <c>ChatOptions.ModelId</c> write (SPEC §4): every value with <c>always</c>, none with
+    /// <c>never</c>, else each by its evidence. The evidence is looked for only for a value that would get a diagnostic,
+    /// once per write.
     /// </summary>
     private void CheckChatOptionsValue(OperationAnalysisContext context, List<(IOperation Operation, string Value)> leaves)
     {
@@ -153,30 +124,32 @@ internal sealed class ModelRefChecker
         ChatOptionsSite? site = null;
         foreach (var (operation, text) in leaves)
         {
-            if (Check(operation, text, RefPositionKind.ChatOptionsModelId, EvidenceLevel.Strong) is not { } diagnostic)
+            if (Check(operation, text, RefPositionKind.ChatOptionsModelId) is not { } diagnostic)
             {
+                continue;
+            }
+
+            if (_mode == ChatOptionsCheckMode.Always)
+            {
+                context.ReportDiagnostic(diagnostic);
                 continue;
             }
 
             bool providerUsed = ModelRefParts.TrySplit(text, out var providerPart, out _) && _use.IsUsedOrNear(providerPart);
-            if (_mode == ChatOptionsCheckMode.Always || Facts is null)
+            var evidence = EvidenceLevel.None;
+            if (Facts is null)
             {
-                if (_mode == ChatOptionsCheckMode.Always || providerUsed)
-                {
-                    context.ReportDiagnostic(diagnostic);
-                }
-
-                continue;
-            }
-
-            site ??= ChatOptionsSite.Locate(context.Operation, Facts);
-            if (site.Value.DirectTarget is { Holder: null, Origin: ClientOrigin.Catalog })
-            {
-                context.ReportDiagnostic(diagnostic); // live in the editor: no compilation-wide fact can change this
+                evidence = providerUsed ? EvidenceLevel.Strong : EvidenceLevel.None;
             }
             else
             {
-                _pending.Enqueue(new PendingValue(operation, text, site.Value, providerUsed));
+                site ??= ChatOptionsSite.Locate(context.Operation, Facts);
+                evidence = site.Value.Judge(Facts, context.Operation, providerUsed);
+            }
+
+            if (evidence != EvidenceLevel.None)
+            {
+                context.ReportDiagnostic(evidence == EvidenceLevel.Weak ? AtMostWarning(diagnostic) : diagnostic);
             }
         }
     }
@@ -195,9 +168,7 @@ internal sealed class ModelRefChecker
             diagnostic.Location, diagnostic.AdditionalLocations, descriptor.CustomTags, diagnostic.Properties);
     }
 
-    /// <param name="evidence">For <c>ChatOptions.ModelId</c> values: strong evidence judges any provider-shaped value
-    /// like a <c>[ModelRef]</c> one; weak evidence reports a missing provider only when it looks like the catalog's.</param>
-    private Diagnostic? Check(IOperation operation, string value, RefPositionKind kind, EvidenceLevel evidence)
+    private Diagnostic? Check(IOperation operation, string value, RefPositionKind kind)
     {
         if (value.Length == 0)
         {
@@ -214,8 +185,7 @@ internal sealed class ModelRefChecker
                 return ModelRefDiagnostics.CaseMismatch(location, value, verdict.Model!, _namespace);
             case ModelRefKind.UnknownModel:
                 return ModelRefDiagnostics.UnknownModel(location, verdict.Provider!, verdict.ModelPart!);
-            case ModelRefKind.UnknownProvider when !_lookup.HasSyntaxError &&
-                (kind == RefPositionKind.ModelRef || evidence == EvidenceLevel.Strong || IsCatalogLikeProvider(verdict.ProviderPart!)):
+            case ModelRefKind.UnknownProvider when !_lookup.HasSyntaxError && (kind == RefPositionKind.ModelRef || IsCatalogLikeProvider(verdict.ProviderPart!)):
                 return ModelRefDiagnostics.UnknownProvider(location, value, verdict.ProviderPart!, verdict.ModelPart!, _lookup, _catalogPath);
             case ModelRefKind.NotARef when kind == RefPositionKind.ModelRef:
                 return ModelRefDiagnostics.NotARef(location, value, _lookup);
@@ -226,27 +196,10 @@ internal sealed class ModelRefChecker
         }
     }
 
-    /// <summary>The weak-evidence gate: a built-in or well-known provider id, or a near miss of a catalog provider.</summary>
+    /// <summary>
+    /// The ChatOptions.ModelId gate for MC1002, whatever the evidence: a built-in or well-known provider id, or a near
+    /// miss of a catalog provider (the well-known list supplies fix templates, not evidence).
+    /// </summary>
     private bool IsCatalogLikeProvider(string providerPart) =>
         _lookup.KnowsProvider(providerPart) || WellKnownProviders.Contains(providerPart) || _lookup.IsNearProvider(providerPart);
-
-    /// <summary>A <c>ChatOptions.ModelId</c> value waiting for the compilation's evidence.</summary>
-    private readonly struct PendingValue
-    {
-        public PendingValue(IOperation operation, string value, ChatOptionsSite site, bool providerUsed)
-        {
-            Operation = operation;
-            Value = value;
-            Site = site;
-            ProviderUsed = providerUsed;
-        }
-
-        public IOperation Operation { get; }
-
-        public string Value { get; }
-
-        public ChatOptionsSite Site { get; }
-
-        public bool ProviderUsed { get; }
-    }
 }
