@@ -279,7 +279,7 @@ internal sealed class ChatClientFacts
             {
                 foreach (var part in BoundParts(member))
                 {
-                    if (Mentions(part, holder.Name) && model.GetOperation(part) is { } operation)
+                    if ((InitializesMember(part, holder.Name) || Mentions(part, holder.Name)) && model.GetOperation(part) is { } operation)
                     {
                         foreach (var descendant in operation.DescendantsAndSelf())
                         {
@@ -343,6 +343,14 @@ internal sealed class ChatClientFacts
                 break;
         }
     }
+
+    /// <summary>The initializer of the field or property named <paramref name="name"/> (which does not itself name it).</summary>
+    private static bool InitializesMember(SyntaxNode part, string name) => part.Parent switch
+    {
+        VariableDeclaratorSyntax declarator => declarator.Identifier.ValueText == name,
+        PropertyDeclarationSyntax property => property.Identifier.ValueText == name && property.Initializer == part,
+        _ => false,
+    };
 
     private static bool Mentions(SyntaxNode node, string name)
     {

@@ -197,9 +197,11 @@ internal sealed class ModelRefChecker
     }
 
     /// <summary>
-    /// The ChatOptions.ModelId gate for MC1002, whatever the evidence: a built-in or well-known provider id, or a near
-    /// miss of a catalog provider (the well-known list supplies fix templates, not evidence).
+    /// The ChatOptions.ModelId gate for MC1002, whatever the evidence: a built-in or well-known provider id, a near miss
+    /// of a catalog provider, or a provider the catalog uses or a near miss of one (a primary without a block). The
+    /// well-known list supplies fix templates, not evidence.
     /// </summary>
     private bool IsCatalogLikeProvider(string providerPart) =>
-        _lookup.KnowsProvider(providerPart) || WellKnownProviders.Contains(providerPart) || _lookup.IsNearProvider(providerPart);
+        _lookup.KnowsProvider(providerPart) || WellKnownProviders.Contains(providerPart) || _lookup.IsNearProvider(providerPart) ||
+        _use.IsUsedOrNear(providerPart);
 }

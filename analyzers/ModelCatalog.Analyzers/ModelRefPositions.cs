@@ -76,13 +76,14 @@ internal sealed class ModelRefPositions
         Consumer(literal, out var value) is { } consumer && Classify(consumer, out var written) != RefPositionKind.None && ReferenceEquals(written, value);
 
     /// <summary>
-    /// True when the literal is (part of) an argument to a string parameter of another library's or the project's own
-    /// method or constructor (<c>GetChatClient("…")</c>, <c>AsIChatClient("…")</c>, a client's constructor): such a value
-    /// is that API's model id, never a catalog ref, unless the parameter is <c>[ModelRef]</c> (SPEC §4). Arguments to
-    /// ModelCatalog's own APIs stay refs.
+    /// True when the literal is (part of) an argument the code passes to a method or constructor of another library or
+    /// of the project (<c>GetChatClient("…")</c>, <c>AsIChatClient("…")</c>, a client's constructor): such a value is
+    /// that API's model id, never a catalog ref, unless the parameter is <c>[ModelRef]</c> (SPEC §4). Arguments to
+    /// ModelCatalog's own APIs stay refs, and so do indexer keys and collection-initializer elements (data, not calls).
     /// </summary>
     public static bool IsArgumentOfOtherApi(IOperation literal) =>
-        Consumer(literal, out _) is IArgumentOperation { Parameter.ContainingSymbol: { } method } && !IsModelCatalogSymbol(method);
+        Consumer(literal, out _) is IArgumentOperation { Parameter.ContainingSymbol: IMethodSymbol method, Parent.IsImplicit: false } &&
+        !IsModelCatalogSymbol(method);
 
     /// <summary>True for a symbol declared in the <c>ModelCatalog</c> namespace or below it (the runtime's APIs).</summary>
     public static bool IsModelCatalogSymbol(ISymbol symbol)

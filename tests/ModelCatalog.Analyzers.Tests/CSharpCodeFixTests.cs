@@ -116,7 +116,7 @@ public sealed class CSharpCodeFixTests
         var test = new ModelRefCodeFixTest<UseModelIdsConstantCodeFix>(
             "class A { void M(Microsoft.Extensions.AI.ChatOptions o) { o.ModelId = {|MC1004:\"openai/gpt-5\"|}; o.ModelId = {|MC1004:\"openai/gpt-4o\"|}; } }\n",
             "using My.Models;\n\nclass A { void M(Microsoft.Extensions.AI.ChatOptions o) { o.ModelId = ModelIds.Openai.Gpt5; o.ModelId = ModelIds.Openai.Gpt4o; } }\n",
-            catalog: null,
+            TestCatalogs.AcmeUsingBuiltIns, // anthropic is a fallback: B.cs's free-standing constant is the catalog's
             ModelRefTestSetup.GlobalConfig + "build_property.ModelCatalogNamespace = My.Models\n").WithCatalogOnlyApp();
         test.TestState.Sources.Add(("/0/B.cs", "class B { const string Opus = {|MC1001:\"anthropic/Claude-Opus-4-6\"|}; }\n"));
         test.FixedState.Sources.Add(("/0/B.cs", "using My.Models;\n\nclass B { const string Opus = ModelIds.Anthropic.ClaudeOpus4_6; }\n"));
