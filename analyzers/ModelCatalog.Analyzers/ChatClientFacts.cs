@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -38,6 +37,7 @@ internal sealed class ChatClientFacts
     private readonly INamedTypeSymbol? _delegating;
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _isClientType = new(SymbolEqualityComparer.Default);
     private readonly Lazy<ClientCensus> _census;
+    private readonly ConcurrentDictionary<SyntaxNode, ScopeIndex> _scopes = new();
 
     private ChatClientFacts(INamedTypeSymbol chatClient, INamedTypeSymbol chatOptions, Compilation compilation)
     {
@@ -149,7 +149,7 @@ internal sealed class ChatClientFacts
 
     /// <summary>
     /// The origin a target comes down to, following a variable through its writes in scope (see
-    /// <see cref="OperationsInScope"/>); a parameter is injected, so unknown.
+    /// <see cref="IndexOf"/>); a parameter is injected, so unknown.
     /// </summary>
     public ClientOrigin Resolve(ClientTarget target, IOperation site) =>
         Resolve(target, site, new HashSet<ISymbol>(SymbolEqualityComparer.Default));
@@ -158,10 +158,9 @@ internal sealed class ChatClientFacts
     public List<ClientTarget> TargetsOfOptions(ISymbol optionsHolder, IOperation site)
     {
         var targets = new List<ClientTarget>();
-        foreach (var operation in OperationsInScope(optionsHolder, site))
+        if (IndexOf(optionsHolder, site) is { } index && index.ChatReceivers.TryGetValue(optionsHolder, out var receivers))
         {
-            if (operation is IInvocationOperation invocation && TryGetChatCall(invocation, out var receiver, out var options) &&
-                SymbolEqualityComparer.Default.Equals(HolderOf(options), optionsHolder))
+            foreach (var receiver in receivers)
             {
                 targets.Add(TargetOf(receiver));
             }
@@ -197,13 +196,14 @@ internal sealed class ChatClientFacts
             return target.Origin;
         }
 
-        if (holder is IParameterSymbol || !visited.Add(holder))
+        if (holder is IParameterSymbol || !visited.Add(holder) ||
+            IndexOf(holder, site) is not { } index || !index.Writes.TryGetValue(holder, out var values))
         {
-            return ClientOrigin.Unknown; // injected, or a cycle
+            return ClientOrigin.Unknown; // injected, a cycle, or never written in scope
         }
 
         ClientOrigin? combined = null;
-        foreach (var value in WritesTo(holder, site))
+        foreach (var value in values)
         {
             var origin = Resolve(TargetOf(value), site, visited);
             combined = combined is null || combined == origin ? origin : ClientOrigin.Unknown;
@@ -212,40 +212,13 @@ internal sealed class ChatClientFacts
         return combined ?? ClientOrigin.Unknown;
     }
 
-    /// <summary>The values written to <paramref name="holder"/> in scope: declarator and member initializers, assignments.</summary>
-    private static IEnumerable<IOperation> WritesTo(ISymbol holder, IOperation site)
-    {
-        foreach (var operation in OperationsInScope(holder, site))
-        {
-            switch (operation)
-            {
-                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, holder):
-                    if ((declarator.Initializer ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer) is { } initializer)
-                    {
-                        yield return initializer.Value;
-                    }
-
-                    break;
-                case IAssignmentOperation { Kind: OperationKind.SimpleAssignment or OperationKind.CoalesceAssignment } assignment
-                    when SymbolEqualityComparer.Default.Equals(HolderOf(assignment.Target), holder):
-                    yield return assignment.Value;
-                    break;
-                case IFieldInitializerOperation field when Contains(field.InitializedFields, holder):
-                    yield return field.Value;
-                    break;
-                case IPropertyInitializerOperation property when Contains(property.InitializedProperties, holder):
-                    yield return property.Value;
-                    break;
-            }
-        }
-    }
-
     /// <summary>
-    /// Where a variable is written and read: for a local or parameter, the already-bound operation block of the site;
-    /// for a field or property, the members of its type declared in the site's document that name it (bound through the
-    /// document's semantic model). Partial declarations in other documents are not searched: their writes stay unknown.
+    /// The index of the scope a variable is written and read in, built once per scope (so many values in one method cost
+    /// one walk): for a local or parameter, the already-bound operation block of the site; for a field or property, the
+    /// members of its type declared in the site's document (bound through the document's semantic model). Partial
+    /// declarations in other documents are not searched: their writes stay unknown.
     /// </summary>
-    private static IEnumerable<IOperation> OperationsInScope(ISymbol holder, IOperation site)
+    private ScopeIndex? IndexOf(ISymbol holder, IOperation site)
     {
         if (holder is ILocalSymbol or IParameterSymbol)
         {
@@ -255,40 +228,82 @@ internal sealed class ChatClientFacts
                 root = parent;
             }
 
-            foreach (var operation in root.DescendantsAndSelf())
-            {
-                yield return operation;
-            }
-
-            yield break;
+            return _scopes.GetOrAdd(root.Syntax, _ => BuildIndex(root.DescendantsAndSelf()));
         }
 
         if (site.SemanticModel is not { } model || holder.ContainingType is not { } type)
         {
-            yield break;
+            return null;
         }
 
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
-            if (reference.SyntaxTree != site.Syntax.SyntaxTree || reference.GetSyntax() is not TypeDeclarationSyntax declaration)
+            if (reference.SyntaxTree == site.Syntax.SyntaxTree && reference.GetSyntax() is TypeDeclarationSyntax declaration)
             {
-                continue;
+                return _scopes.GetOrAdd(declaration, _ => BuildIndex(TypeOperations(declaration, model)));
             }
+        }
 
-            foreach (var member in declaration.Members)
+        return null;
+    }
+
+    private static IEnumerable<IOperation> TypeOperations(TypeDeclarationSyntax declaration, SemanticModel model)
+    {
+        foreach (var member in declaration.Members)
+        {
+            foreach (var part in BoundParts(member))
             {
-                foreach (var part in BoundParts(member))
+                if (model.GetOperation(part) is { } operation)
                 {
-                    if ((InitializesMember(part, holder.Name) || Mentions(part, holder.Name)) && model.GetOperation(part) is { } operation)
+                    foreach (var descendant in operation.DescendantsAndSelf())
                     {
-                        foreach (var descendant in operation.DescendantsAndSelf())
-                        {
-                            yield return descendant;
-                        }
+                        yield return descendant;
                     }
                 }
             }
         }
+    }
+
+    /// <summary>One walk over a scope: the values written to each variable, and the clients each options variable is passed to.</summary>
+    private ScopeIndex BuildIndex(IEnumerable<IOperation> operations)
+    {
+        var index = new ScopeIndex();
+        foreach (var operation in operations)
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation declarator:
+                    if ((declarator.Initializer ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer) is { } initializer)
+                    {
+                        ScopeIndex.Add(index.Writes, declarator.Symbol, initializer.Value);
+                    }
+
+                    break;
+                case IAssignmentOperation { Kind: OperationKind.SimpleAssignment or OperationKind.CoalesceAssignment } assignment
+                    when HolderOf(assignment.Target) is { } target:
+                    ScopeIndex.Add(index.Writes, target, assignment.Value);
+                    break;
+                case IFieldInitializerOperation field:
+                    foreach (var initialized in field.InitializedFields)
+                    {
+                        ScopeIndex.Add(index.Writes, initialized.OriginalDefinition, field.Value);
+                    }
+
+                    break;
+                case IPropertyInitializerOperation property:
+                    foreach (var initialized in property.InitializedProperties)
+                    {
+                        ScopeIndex.Add(index.Writes, initialized.OriginalDefinition, property.Value);
+                    }
+
+                    break;
+                case IInvocationOperation invocation when TryGetChatCall(invocation, out var receiver, out var options) && HolderOf(options) is { } optionsHolder:
+                    ScopeIndex.Add(index.ChatReceivers, optionsHolder, receiver);
+                    break;
+            }
+        }
+
+        return index;
     }
 
     /// <summary>The parts of a member that have operations: bodies, expression bodies and initializers.</summary>
@@ -342,41 +357,6 @@ internal sealed class ChatClientFacts
 
                 break;
         }
-    }
-
-    /// <summary>The initializer of the field or property named <paramref name="name"/> (which does not itself name it).</summary>
-    private static bool InitializesMember(SyntaxNode part, string name) => part.Parent switch
-    {
-        VariableDeclaratorSyntax declarator => declarator.Identifier.ValueText == name,
-        PropertyDeclarationSyntax property => property.Identifier.ValueText == name && property.Initializer == part,
-        _ => false,
-    };
-
-    private static bool Mentions(SyntaxNode node, string name)
-    {
-        foreach (var token in node.DescendantTokens())
-        {
-            if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool Contains<TSymbol>(ImmutableArray<TSymbol> symbols, ISymbol holder)
-        where TSymbol : ISymbol
-    {
-        foreach (var symbol in symbols)
-        {
-            if (SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, holder))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>
@@ -507,6 +487,24 @@ internal sealed class ChatClientFacts
         SimpleNameSyntax simple => simple.Identifier.ValueText,
         _ => null,
     };
+
+    /// <summary>What one scope writes to its variables and passes to chat calls (keys: locals, parameters, fields, properties).</summary>
+    private sealed class ScopeIndex
+    {
+        public Dictionary<ISymbol, List<IOperation>> Writes { get; } = new(SymbolEqualityComparer.Default);
+
+        public Dictionary<ISymbol, List<IOperation>> ChatReceivers { get; } = new(SymbolEqualityComparer.Default);
+
+        public static void Add(Dictionary<ISymbol, List<IOperation>> map, ISymbol key, IOperation value)
+        {
+            if (!map.TryGetValue(key, out var values))
+            {
+                map.Add(key, values = new List<IOperation>(1));
+            }
+
+            values.Add(value);
+        }
+    }
 
     private readonly struct ClientCensus
     {
