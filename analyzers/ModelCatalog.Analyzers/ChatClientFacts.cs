@@ -399,7 +399,7 @@ internal sealed class ChatClientFacts
                 }
 
                 catalog |= name == CatalogClientName;
-                other |= name == AdapterMethodName || otherNames.Contains(name);
+                other |= name == AdapterMethodName || (otherNames.Contains(name) && !InsideAdapter(node));
                 if (catalog && other)
                 {
                     return new ClientCensus(catalog, other);
@@ -408,6 +408,20 @@ internal sealed class ChatClientFacts
         }
 
         return new ClientCensus(catalog, other);
+    }
+
+    /// <summary>An adapter's own body (<c>AsIChatClient(…) => new SomeChatClient(…)</c>): counted where the adapter is called.</summary>
+    private static bool InsideAdapter(SyntaxNode node)
+    {
+        for (var current = node.Parent; current is not null; current = current.Parent)
+        {
+            if (current is MethodDeclarationSyntax method)
+            {
+                return method.Identifier.ValueText.StartsWith(AdapterMethodName, StringComparison.Ordinal);
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -266,6 +266,67 @@ public sealed class ChatOptionsEvidenceTests
         }
         """, Catalog, Result("MC1002", DiagnosticSeverity.Error, 0, GoogleMessage));
 
+    /// <summary>Middleware passes the origin of the client it wraps through; an adapter's own construction of its client is not another client of the app.</summary>
+    [Fact]
+    public Task Middleware_IsSeenThrough() => Verify("""
+        sealed class Logging(IChatClient inner) : DelegatingChatClient(inner) { }
+
+        sealed class SdkChatClient : IChatClient
+        {
+            public Task<ChatResponse> GetResponseAsync(System.Collections.Generic.IEnumerable<ChatMessage> messages, ChatOptions? options = null, System.Threading.CancellationToken cancellationToken = default) => throw new System.NotSupportedException();
+            public System.Collections.Generic.IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(System.Collections.Generic.IEnumerable<ChatMessage> messages, ChatOptions? options = null, System.Threading.CancellationToken cancellationToken = default) => throw new System.NotSupportedException();
+            public object? GetService(System.Type serviceType, object? serviceKey = null) => null;
+            public void Dispose() { }
+        }
+
+        static class SdkExtensions
+        {
+            public static IChatClient AsIChatClient(this System.Uri endpoint) => new SdkChatClient();
+        }
+
+        class App
+        {
+            static async Task Run(IChatClient injected)
+            {
+                IChatClient logged = new Logging(new CatalogChatClient(ModelCatalog.Catalog.CreateBuilder().Build()));
+                await logged.GetResponseAsync("hi", new ChatOptions { ModelId = {|#0:"google/gemini-2.5-flash"|} });
+                IChatClient sdk = new Logging(new SdkChatClient());
+                await sdk.GetResponseAsync("hi", new ChatOptions { ModelId = "google/gemini-2.5-flash" });
+                await injected.GetResponseAsync("hi", new ChatOptions { ModelId = {|#1:"google/gemini-2.5-flash"|} });
+            }
+        }
+        """, Catalog, Result("MC1002", DiagnosticSeverity.Error, 0, GoogleMessage), Result("MC1002", DiagnosticSeverity.Warning, 1, GoogleMessage));
+
+    /// <summary>An SDK adapter declared in the project but never called (its body builds its client) is no other client of the app.</summary>
+    [Fact]
+    public Task AdapterDeclaredButNotCalled_LeavesTheCatalogTheOnlyClient() => Verify("""
+        using Microsoft.Extensions.DependencyInjection;
+
+        sealed class SdkChatClient : IChatClient
+        {
+            public Task<ChatResponse> GetResponseAsync(System.Collections.Generic.IEnumerable<ChatMessage> messages, ChatOptions? options = null, System.Threading.CancellationToken cancellationToken = default) => throw new System.NotSupportedException();
+            public System.Collections.Generic.IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(System.Collections.Generic.IEnumerable<ChatMessage> messages, ChatOptions? options = null, System.Threading.CancellationToken cancellationToken = default) => throw new System.NotSupportedException();
+            public object? GetService(System.Type serviceType, object? serviceKey = null) => null;
+            public void Dispose() { }
+        }
+
+        static class SdkExtensions
+        {
+            public static IChatClient AsIChatClient(this System.Uri endpoint) => new SdkChatClient();
+        }
+
+        static class Startup
+        {
+            public static void Configure(IServiceCollection services) =>
+                services.AddChatClient(sp => new CatalogChatClient(ModelCatalog.Catalog.CreateBuilder().Build()));
+        }
+
+        sealed class Assistant(IChatClient chat)
+        {
+            public Task<ChatResponse> Run() => chat.GetResponseAsync("hi", new ChatOptions { ModelId = {|#0:"google/gemini-2.5-flash"|} });
+        }
+        """, Catalog, Result("MC1002", DiagnosticSeverity.Error, 0, GoogleMessage));
+
     private const string SwitchSource = """
         class App
         {
