@@ -266,11 +266,8 @@ public sealed class ChatOptionsEvidenceTests
         }
         """, Catalog, Result("MC1002", DiagnosticSeverity.Error, 0, GoogleMessage));
 
-    /// <summary>Middleware passes the origin of the client it wraps through; an adapter's own construction of its client is not another client of the app.</summary>
-    [Fact]
-    public Task Middleware_IsSeenThrough() => Verify("""
-        sealed class Logging(IChatClient inner) : DelegatingChatClient(inner) { }
-
+    /// <summary>An SDK's own client class and its adapter, declared in the project.</summary>
+    private const string SdkAdapter = """
         sealed class SdkChatClient : IChatClient
         {
             public Task<ChatResponse> GetResponseAsync(System.Collections.Generic.IEnumerable<ChatMessage> messages, ChatOptions? options = null, System.Threading.CancellationToken cancellationToken = default) => throw new System.NotSupportedException();
@@ -283,6 +280,13 @@ public sealed class ChatOptionsEvidenceTests
         {
             public static IChatClient AsIChatClient(this System.Uri endpoint) => new SdkChatClient();
         }
+
+        """;
+
+    /// <summary>Middleware passes the origin of the client it wraps through; an adapter's own construction of its client is not another client of the app.</summary>
+    [Fact]
+    public Task Middleware_IsSeenThrough() => Verify(SdkAdapter + """
+        sealed class Logging(IChatClient inner) : DelegatingChatClient(inner) { }
 
         class App
         {
@@ -299,22 +303,7 @@ public sealed class ChatOptionsEvidenceTests
 
     /// <summary>An SDK adapter declared in the project but never called (its body builds its client) is no other client of the app.</summary>
     [Fact]
-    public Task AdapterDeclaredButNotCalled_LeavesTheCatalogTheOnlyClient() => Verify("""
-        using Microsoft.Extensions.DependencyInjection;
-
-        sealed class SdkChatClient : IChatClient
-        {
-            public Task<ChatResponse> GetResponseAsync(System.Collections.Generic.IEnumerable<ChatMessage> messages, ChatOptions? options = null, System.Threading.CancellationToken cancellationToken = default) => throw new System.NotSupportedException();
-            public System.Collections.Generic.IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(System.Collections.Generic.IEnumerable<ChatMessage> messages, ChatOptions? options = null, System.Threading.CancellationToken cancellationToken = default) => throw new System.NotSupportedException();
-            public object? GetService(System.Type serviceType, object? serviceKey = null) => null;
-            public void Dispose() { }
-        }
-
-        static class SdkExtensions
-        {
-            public static IChatClient AsIChatClient(this System.Uri endpoint) => new SdkChatClient();
-        }
-
+    public Task AdapterDeclaredButNotCalled_LeavesTheCatalogTheOnlyClient() => Verify("using Microsoft.Extensions.DependencyInjection;\n\n" + SdkAdapter + """
         static class Startup
         {
             public static void Configure(IServiceCollection services) =>
