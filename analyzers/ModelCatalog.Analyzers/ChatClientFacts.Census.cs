@@ -151,16 +151,5 @@ internal sealed partial class ChatClientFacts
         _ => null,
     };
 
-    private readonly struct ClientCensus
-    {
-        public ClientCensus(bool catalog, bool other)
-        {
-            Catalog = catalog;
-            Other = other;
-        }
-
-        public bool Catalog { get; }
-
-        public bool Other { get; }
-    }
+    private readonly record struct ClientCensus(bool Catalog, bool Other);
 }
