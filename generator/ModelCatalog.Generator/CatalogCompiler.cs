@@ -55,6 +55,7 @@ internal static class CatalogCompiler
         return new CompiledCatalog(spec, WithoutRepeats(diagnostics).ToEquatableArray())
         {
             UnusableProviders = providers.Where(p => p.IsInvalid).Select(p => p.Id).ToEquatableArray(),
+            UsedProviders = CatalogUse.UsedProviders(user),
         };
     }
 

@@ -110,9 +110,10 @@ public sealed class ModelRefMessageTests
     private static DiagnosticResult Result(string id, DiagnosticSeverity severity, int location, string message) =>
         new DiagnosticResult(id, severity).WithLocation(location).WithMessage(message);
 
+    /// <summary>In an app whose only client is the catalog's, so ChatOptions.ModelId values are judged (SPEC §4).</summary>
     private static Task Verify(string source, string catalog, params DiagnosticResult[] expected)
     {
-        var test = new ModelRefAnalyzerTest(source, catalog);
+        var test = new ModelRefAnalyzerTest(source + TestCatalogs.CatalogOnlyApp, catalog);
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync();
     }
