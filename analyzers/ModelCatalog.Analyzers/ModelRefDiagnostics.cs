@@ -26,7 +26,7 @@ internal static class ModelRefDiagnostics
         }
         else if (verdict.Kind == RefVerdictKind.ProviderTypo)
         {
-            detail = " and is not built in" + (verdict.Suggestions.Count > 0 ? verdict.DidYouMean() : " (did you mean provider '" + verdict.Provider + "'?)");
+            detail = " and is not built in" + verdict.ProviderDidYouMean();
         }
         else
         {

@@ -154,7 +154,7 @@ public sealed class Catalog
                     verdict.Provider + " to models.yaml, or use models.mode: merge.");
             case RefVerdictKind.ProviderTypo:
                 return Unknown(verdict, UnknownModelReason.UnknownProvider, message + "The catalog has no provider '" + verdict.ProviderPart + "'" +
-                    (verdict.Suggestions.Count > 0 ? verdict.DidYouMean() : " (did you mean provider '" + verdict.Provider + "'?)") +
+                    verdict.ProviderDidYouMean() +
                     ". Fix the provider, or add models.providers." + verdict.ProviderPart + " to models.yaml.");
             case RefVerdictKind.ProviderMissing:
             case RefVerdictKind.ProviderInError:

@@ -102,7 +102,7 @@ public sealed class CatalogDiagnosticTests
         Diagnostic("MC0008", DiagnosticSeverity.Error).WithSpan(CatalogPath, 5, 19, 5, 39)
             .WithMessage("fallback 'minimax/minimax-m2.1' differs only in case from 'minimax/MiniMax-M2.1': model ids are case-sensitive; write 'minimax/MiniMax-M2.1'"),
         Diagnostic("MC0009", DiagnosticSeverity.Error).WithSpan(CatalogPath, 5, 41, 5, 60)
-            .WithMessage("fallback 'minmax/MiniMax-M2.1' names provider 'minmax', which has no provider block and is not built in (did you mean 'minimax/MiniMax-M2.1'?); fix the provider or add models.providers.minmax with baseUrl, api and models"),
+            .WithMessage("fallback 'minmax/MiniMax-M2.1' names provider 'minmax', which has no provider block and is not built in (did you mean 'minimax'?); fix the provider or add models.providers.minmax with baseUrl, api and models"),
         Diagnostic("MC0007", DiagnosticSeverity.Error).WithSpan(CatalogPath, 5, 62, 5, 69)
             .WithMessage("fallback 'nothere' is not a provider/model-id ref or an alias; write it as provider/model-id or define the alias in agents.defaults.models"));
 

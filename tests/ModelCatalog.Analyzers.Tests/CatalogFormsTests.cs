@@ -119,11 +119,11 @@ public sealed class CatalogFormsTests
         "    - id: coder\n      model:\n        primary: minimax/minimax-m2.1\n        fallbacks: [minmax/MiniMax-M2.1, anthropic/claude-opus-4-6]\n    - id: plain\n" +
         "    - { id: typo, model: { primray: openai/gpt-5.4 } }\n",
         Diagnostic("MC0007", DiagnosticSeverity.Error).WithSpan(CatalogPath, 4, 14, 4, 32)
-            .WithMessage("agents.list[0].model.primary 'minimax/MiniMax-M9' names a model provider 'minimax' does not have (did you mean 'minimax/MiniMax-M2.1'?); add { id: MiniMax-M9 } to models.providers.minimax.models or fix the ref"),
+            .WithMessage("agents.list[0].model.primary 'minimax/MiniMax-M9' names a model provider 'minimax' does not have (did you mean 'minimax/MiniMax-M2.1', 'minimax/MiniMax-M2.5' or 'minimax/MiniMax-M2.7'?); add { id: MiniMax-M9 } to models.providers.minimax.models or fix the ref"),
         Diagnostic("MC0008", DiagnosticSeverity.Error).WithSpan(CatalogPath, 9, 18, 9, 38)
             .WithMessage("agents.list[1].model.primary 'minimax/minimax-m2.1' differs only in case from 'minimax/MiniMax-M2.1': model ids are case-sensitive; write 'minimax/MiniMax-M2.1'"),
         Diagnostic("MC0009", DiagnosticSeverity.Error).WithSpan(CatalogPath, 10, 21, 10, 40)
-            .WithMessage("agents.list[1].model fallback 'minmax/MiniMax-M2.1' names provider 'minmax', which has no provider block and is not built in (did you mean 'minimax'?); add models.providers.minmax with baseUrl, api and models"),
+            .WithMessage("agents.list[1].model fallback 'minmax/MiniMax-M2.1' names provider 'minmax', which has no provider block and is not built in (did you mean 'minimax'?); fix the provider or add models.providers.minmax with baseUrl, api and models"),
         Diagnostic("MC0002", DiagnosticSeverity.Warning).WithSpan(CatalogPath, 12, 28, 12, 35)
             .WithMessage("unknown key 'primray' in agents.list[3].model; did you mean 'primary'?"));
 

@@ -45,7 +45,7 @@ public sealed class ModelRefMessageTests
         """,
         Catalog,
         Result("MC1002", DiagnosticSeverity.Error, 0,
-            "Model ref 'minmax/MiniMax-M2.1' names provider 'minmax', which has no provider block and is not built in (did you mean 'minimax/MiniMax-M2.1'?); add models.providers.minmax to models.yaml"));
+            "Model ref 'minmax/MiniMax-M2.1' names provider 'minmax', which has no provider block and is not built in (did you mean 'minimax'?); add models.providers.minmax to models.yaml"));
 
     [Fact]
     public Task MC1002_BuiltInProviderInReplaceMode() => Verify(

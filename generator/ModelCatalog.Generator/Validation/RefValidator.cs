@@ -192,7 +192,7 @@ internal sealed class RefValidator
             case RefVerdictKind.ProviderTypo:
                 Report(DiagnosticIds.CatalogRefUnknownProvider, value.Range, subject + " names provider '" + verdict.ProviderPart +
                     "', which has no provider block and is not built in" +
-                    (verdict.Suggestions.Count > 0 ? verdict.DidYouMean() : " (did you mean provider '" + verdict.Provider + "'?)") +
+                    verdict.ProviderDidYouMean() +
                     "; fix the provider or add models.providers." + verdict.ProviderPart + " with baseUrl, api and models");
                 return null;
             case RefVerdictKind.ProviderMissing:

@@ -91,6 +91,13 @@ internal sealed class RefVerdict
     /// <summary>True for the verdicts that name a real catalog model (directly or through an alias).</summary>
     public bool IsResolved => Kind is RefVerdictKind.Ok or RefVerdictKind.Alias;
 
+    /// <summary>
+    /// <c> (did you mean 'minimax'?)</c> for a provider typo (<see cref="RefVerdictKind.ProviderTypo"/>): every message about
+    /// a misspelled provider names the provider, as the C# and catalog diagnostics always have; the full corrected ref stays
+    /// in <see cref="Suggestions"/> for code fixes.
+    /// </summary>
+    public string ProviderDidYouMean() => Provider is null ? string.Empty : " (did you mean '" + Provider + "'?)";
+
     /// <summary><c> (did you mean 'a', 'b' or 'c'?)</c>, or nothing when there is no suggestion.</summary>
     public string DidYouMean()
     {

@@ -42,7 +42,7 @@ public sealed class CatalogAndCostTests
         Assert.Contains("Add it to models.providers.minimax.models in models.yaml", unknownModel.Message);
         var unknownProvider = catalog.Explain("anthropc/claude-opus-4-6");
         Assert.Equal(UnknownModelReason.UnknownProvider, unknownProvider.Reason);
-        Assert.Equal("Unknown model: anthropc/claude-opus-4-6. The catalog has no provider 'anthropc' (did you mean 'anthropic/claude-opus-4-6'?). " +
+        Assert.Equal("Unknown model: anthropc/claude-opus-4-6. The catalog has no provider 'anthropc' (did you mean 'anthropic'?). " +
             "Fix the provider, or add models.providers.anthropc to models.yaml.", unknownProvider.Message);
         Assert.Equal(UnknownModelReason.UnknownAlias, catalog.Explain("minimx").Reason);
     }
