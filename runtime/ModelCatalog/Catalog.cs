@@ -133,7 +133,7 @@ public sealed class Catalog
             var suggestion = aliasSuggestion ?? suggestedRef;
             return new UnknownModelException(value, UnknownModelReason.UnknownAlias, suggestion,
                 "Unknown model: " + value + ". '" + value + "' is not an alias" + DidYouMean(suggestion) +
-                " and not a 'provider/model-id' ref. Use a ref such as '" + (suggestedRef ?? Models.FirstOrDefault()?.Ref ?? "provider/model-id") +
+                " and not a 'provider/model-id' ref. Use a ref such as '" + (suggestedRef ?? (Models.Count > 0 ? Models[0].Ref : null) ?? "provider/model-id") +
                 "' or add an alias under agents.defaults.models in models.yaml.");
         }
 

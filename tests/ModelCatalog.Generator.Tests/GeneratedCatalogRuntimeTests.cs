@@ -65,8 +65,8 @@ public sealed class GeneratedCatalogRuntimeTests
     [Fact]
     public void LiteralKeysAreNeitherInTheCatalogNorInTheAssembly()
     {
-        const string yaml = "env:\n  SECRET_ENV: sk-env-value-123\nmodels:\n  providers:\n    acme:\n      baseUrl: https://acme.example/v1\n      api: openai-completions\n      apiKey: sk-literal-secret-456\n      headers: { X-Api-Key: hdr-secret-789 }\n      models: [{ id: a }]\n";
-        var (output, sources) = GeneratorHarness.Run(yaml);
+        const string Yaml = "env:\n  SECRET_ENV: sk-env-value-123\nmodels:\n  providers:\n    acme:\n      baseUrl: https://acme.example/v1\n      api: openai-completions\n      apiKey: sk-literal-secret-456\n      headers: { X-Api-Key: hdr-secret-789 }\n      models: [{ id: a }]\n";
+        var (output, sources) = GeneratorHarness.Run(Yaml);
         using var stream = new MemoryStream();
         Assert.True(output.Emit(stream).Success);
         var image = System.Text.Encoding.Unicode.GetString(stream.ToArray()) + System.Text.Encoding.UTF8.GetString(stream.ToArray());
@@ -85,8 +85,8 @@ public sealed class GeneratedCatalogRuntimeTests
     [Fact]
     public void NamesAndHeadersWithEscapedCharactersRoundTrip()
     {
-        const string yaml = "models:\n  providers:\n    acme:\n      baseUrl: https://acme.example/v1\n      api: openai-completions\n      apiKey: ${ACME_API_KEY}\n      headers: { X-Note: \"a\\\\b\\tc\" }\n      models: [{ id: m, name: \"line1\\nline2\\ttab \\\\ back\\r\\u2028\" }]\n";
-        var (output, _) = GeneratorHarness.Run(yaml);
+        const string Yaml = "models:\n  providers:\n    acme:\n      baseUrl: https://acme.example/v1\n      api: openai-completions\n      apiKey: ${ACME_API_KEY}\n      headers: { X-Note: \"a\\\\b\\tc\" }\n      models: [{ id: m, name: \"line1\\nline2\\ttab \\\\ back\\r\\u2028\" }]\n";
+        var (output, _) = GeneratorHarness.Run(Yaml);
         using var stream = new MemoryStream();
         Assert.True(output.Emit(stream).Success);
         var catalog = (Catalog)Assembly.Load(stream.ToArray()).GetType("Demo.GeneratedModelCatalog")!.GetProperty("Instance")!.GetValue(null)!;

@@ -63,7 +63,7 @@ internal static class YamlTreeReader
         }
     }
 
-    private static YamlNode? Build(IParser parser, int offset, int textLength, List<CatalogDiagnostic> diagnostics, CancellationToken cancellationToken)
+    private static YamlNode? Build(Parser parser, int offset, int textLength, List<CatalogDiagnostic> diagnostics, CancellationToken cancellationToken)
     {
         var stack = new List<Frame>();
         var anchors = new Dictionary<string, YamlNode>(StringComparer.Ordinal);

@@ -11,6 +11,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
+using ModelCatalog.Internal;
 
 namespace ModelCatalog;
 
@@ -370,7 +371,7 @@ public sealed class CatalogChatClient : IChatClient
                 throw await ReadHttpErrorAsync(response, target).ConfigureAwait(false);
             }
 
-            using var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+            using var body = await response.Content.ReadBodyStreamAsync(token).ConfigureAwait(false);
             using var document = await JsonDocument.ParseAsync(body, default, token).ConfigureAwait(false);
             var parsed = route.Protocol!.ReadResponse(document.RootElement);
             return CompleteResponse(model, parsed);
@@ -401,7 +402,7 @@ public sealed class CatalogChatClient : IChatClient
                 throw await ReadHttpErrorAsync(response, target).ConfigureAwait(false);
             }
 
-            var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+            var body = await response.Content.ReadBodyStreamAsync(cancellationToken).ConfigureAwait(false);
             var call = new StreamingCall(this, model, route.Protocol!.CreateStreamDecoder(), response, body, target.Secrets);
             response = null;
             return call;
