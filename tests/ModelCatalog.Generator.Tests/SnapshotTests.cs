@@ -20,6 +20,10 @@ public sealed class SnapshotTests
     public void EveryFeature() =>
         VerifyAll("everything", File.ReadAllText(Path.Combine(TestPaths.ProjectDirectory, "Catalogs", "everything.models.yaml")));
 
+    /// <summary>The catalog README.md's Getting started shows (its tour is checked against this output by ReadmeTests).</summary>
+    [Fact]
+    public void ReadmeCatalog() => VerifyAll("readme", ModelCatalog.Tests.Readme.ReadmeDocument.Repository.Catalog);
+
     [Fact]
     public void NoCatalogFileGeneratesTheBuiltInCatalog() => VerifyAll("built-in", null);
 
