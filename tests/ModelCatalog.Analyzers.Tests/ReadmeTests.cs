@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using System.Linq;
 using System.Threading;
@@ -9,7 +8,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
+using ModelCatalog.Analyzers.Tests.Infrastructure;
 using ModelCatalog.Generator;
 using ModelCatalog.Tests.Readme;
 using Xunit;
@@ -140,8 +139,8 @@ public sealed class ReadmeTests
             new[] { CSharpSyntaxTree.ParseText(source, parseOptions, path: ProgramPath) },
             ConsumerReferences.Value,
             new CSharpCompilationOptions(kind, nullableContextOptions: NullableContextOptions.Enable));
-        var additionalFiles = ImmutableArray.Create<AdditionalText>(new CatalogText(ReadmeDocument.Repository.Catalog));
-        var options = new BuildProperties(new Dictionary<string, string> { ["build_property.RootNamespace"] = "Demo" });
+        var additionalFiles = ImmutableArray.Create<AdditionalText>(new DirectAnalyzerRunner.InMemoryAdditionalText(CatalogPath, ReadmeDocument.Repository.Catalog));
+        var options = new DirectAnalyzerRunner.ConfigOptionsProvider(ImmutableDictionary<string, string>.Empty.Add("build_property.RootNamespace", "Demo"));
 
         var driver = CSharpGeneratorDriver.Create(new[] { new ModelCatalogGenerator().AsSourceGenerator() }, additionalFiles, parseOptions, options)
             .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
@@ -167,37 +166,4 @@ public sealed class ReadmeTests
             .Select(group => (MetadataReference)MetadataReference.CreateFromFile(group.First()))
             .ToArray();
     });
-
-    private sealed class CatalogText : AdditionalText
-    {
-        private readonly SourceText _text;
-
-        public CatalogText(string text) => _text = SourceText.From(text);
-
-        public override string Path => CatalogPath;
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
-
-    private sealed class BuildProperties : AnalyzerConfigOptionsProvider
-    {
-        private readonly Options _options;
-
-        public BuildProperties(Dictionary<string, string> values) => _options = new Options(values);
-
-        public override AnalyzerConfigOptions GlobalOptions => _options;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
-
-        private sealed class Options : AnalyzerConfigOptions
-        {
-            private readonly Dictionary<string, string> _values;
-
-            public Options(Dictionary<string, string> values) => _values = values;
-
-            public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => _values.TryGetValue(key, out value);
-        }
-    }
 }
