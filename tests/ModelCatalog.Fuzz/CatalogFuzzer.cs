@@ -65,6 +65,11 @@ internal static class CatalogFuzzer
             bool syntaxError = compiled.Diagnostics.Any(d => d.Id == "MC0001");
             withSyntaxError += syntaxError ? 1 : 0;
             withOtherDiagnostics += !syntaxError && compiled.Diagnostics.Count > 0 ? 1 : 0;
+            if (syntaxError && !compiled.Spec.Equals(CatalogCompiler.BuiltInCatalogOnly.Spec))
+            {
+                failures.Add(new Failure(i, kind, "MC0001 was reported but the spec is not the built-in catalog alone", text));
+            }
+
             if (!syntaxError && YamlDotNetRejects(text))
             {
                 failures.Add(new Failure(i, kind, "YamlDotNet rejects this text but no MC0001 was reported", text));

@@ -36,8 +36,8 @@ public sealed class SnapshotTests
             ("build_property.RootNamespace", "Ignored"),
             ("build_property.ModelCatalogNamespace", "My.Models"),
             ("build_property.ModelCatalogVisibility", "public"));
-        Snapshot.Verify("public", "ModelCatalog.g.cs", sources["ModelCatalog.g.cs"]);
-        Snapshot.Verify("public", "ModelCatalog.Minimax.g.cs", sources["ModelCatalog.Minimax.g.cs"]);
+        // The root file and one provider's file are enough to show visibility and namespace in every kind of file.
+        Snapshot.VerifyAll("public", sources.Where(s => s.Key is "ModelCatalog.g.cs" or "ModelCatalog.Minimax.g.cs"));
     }
 
     private static readonly System.Lazy<IReadOnlyDictionary<string, string>> BuiltInSources = new(() => GeneratorHarness.Run(null).Sources);
