@@ -18,6 +18,6 @@ internal sealed record ProviderTemplate(string Id, string BaseUrl, string Api, s
     public static ProviderTemplate Stub(string providerId)
     {
         var prefix = VariableReferences.EnvironmentName(providerId);
-        return new ProviderTemplate(providerId, "${" + prefix + "_BASE_URL}", "openai-completions", "${" + prefix + "_API_KEY}");
+        return new ProviderTemplate(providerId, "${" + prefix + "_BASE_URL}", ApiNames.OpenAICompletions, "${" + prefix + "_API_KEY}");
     }
 }

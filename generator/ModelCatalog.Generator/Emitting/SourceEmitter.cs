@@ -108,17 +108,6 @@ internal static class SourceEmitter
         }
 
         writer.Line();
-        writer.Line("/// <summary>The prices of a provider's models, in catalog order (the tables behind ModelCosts).</summary>");
-        writer.Open("internal static global::ModelCatalog.ModelCost[] CostsOf(string provider)");
-        writer.Line("var models = Instance.GetProvider(provider).Models;");
-        writer.Line("var costs = new global::ModelCatalog.ModelCost[models.Count];");
-        writer.Open("for (int i = 0; i < costs.Length; i++)");
-        writer.Line("costs[i] = models[i].Cost;");
-        writer.Close();
-        writer.Line();
-        writer.Line("return costs;");
-        writer.Close();
-        writer.Line();
         writer.Open("private static class Holder");
         writer.Line("internal static readonly global::ModelCatalog.Catalog Catalog = global::ModelCatalog.Catalog.FromGeneratedData(Data);");
         writer.Close();
@@ -162,7 +151,7 @@ internal static class SourceEmitter
         // One table read from the catalog data instead of a constructor call per model: thousands of object
         // creations with decimal arguments made consumer builds measurably slower. (The name cannot clash: the
         // identifier rule never produces a lower-case first letter.)
-        writer.Line("private static readonly global::ModelCatalog.ModelCost[] s_costs = " + CatalogType(options) + ".CostsOf(" +
+        writer.Line("private static readonly global::ModelCatalog.ModelCost[] s_costs = " + CatalogType(options) + ".Instance.CostsOf(" +
             SourceFormatting.StringLiteral(provider.Id) + ");");
         for (int i = 0; i < provider.Models.Count; i++)
         {

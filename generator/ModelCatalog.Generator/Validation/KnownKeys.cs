@@ -28,11 +28,7 @@ internal static class KnownKeys
     public static readonly HashSet<string> SecretRef = Set("source", "provider", "id");
 
     /// <summary>OpenClaw's api kinds; the first three are callable.</summary>
-    public static readonly string[] ApiKinds =
-    {
-        "anthropic-messages", "openai-completions", "openai-responses", "openai-codex-responses", "google-generative-ai",
-        "github-copilot", "bedrock-converse-stream", "ollama", "azure-openai-responses",
-    };
+    public static readonly string[] ApiKinds = ApiNames.OpenClawKinds;
 
     private static HashSet<string> Set(params string[] keys) => new(keys, StringComparer.Ordinal);
 }

@@ -27,8 +27,8 @@ public sealed class CatalogChatClient : IChatClient
     /// <summary>The <c>AdditionalProperties</c> key holding the provider's own model name (e.g. <c>claude-sonnet-4-5-20250929</c>).</summary>
     public const string ProviderModelIdPropertyName = "ModelCatalog.ProviderModelId";
 
-    private const int SyntheticContextWindow = CatalogBuilder.DefaultContextWindow;
-    private const int SyntheticMaxTokens = 8192;
+    private const int SyntheticContextWindow = TokenLimits.DefaultContextWindow;
+    private const int SyntheticMaxTokens = TokenLimits.DefaultMaxTokens;
 
     private static readonly IReadOnlyDictionary<string, string> NoHeaders = new ReadOnlyDictionary<string, string>(new Dictionary<string, string>());
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
