@@ -6,8 +6,8 @@ namespace ModelCatalog.Analyzers;
 /// <summary>
 /// Provider ids that developers use with other <c>IChatClient</c>s too, with the block the MC1002 fix writes for them.
 /// A <c>ChatOptions.ModelId</c> whose provider part is one of these is checked even when models.yaml does not
-/// configure it (SPEC §4), because the ref is then almost certainly meant for the catalog. Values follow
-/// shared/catalogs/models-dev.yaml; every key is a <c>${VAR}</c> reference except for loopback servers.
+/// configure it (README.md, Model refs in C#), because the ref is then almost certainly meant for the catalog. Values follow
+/// tests/data/catalogs/models-dev.yaml; every key is a <c>${VAR}</c> reference except for loopback servers.
 /// </summary>
 internal static class WellKnownProviders
 {

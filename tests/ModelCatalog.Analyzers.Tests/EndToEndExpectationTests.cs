@@ -5,7 +5,7 @@ using Xunit;
 
 namespace ModelCatalog.Analyzers.Tests;
 
-/// <summary>Keeps the lines that docs/analyzers.md promises the package end-to-end test true.</summary>
+/// <summary>Keeps the lines that README.md's Diagnostics section promises the package end-to-end test true.</summary>
 public sealed class EndToEndExpectationTests
 {
     [Fact]

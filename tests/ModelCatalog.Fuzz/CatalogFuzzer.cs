@@ -82,7 +82,7 @@ internal static class CatalogFuzzer
     }
 
     /// <summary>
-    /// The reference oracle: does YamlDotNet's own event parser fail on the text as SPEC §2 says it is read (BOM
+    /// The reference oracle: does YamlDotNet's own event parser fail on the text as the catalog reader reads it (BOM
     /// skipped, JSON5 comments blanked), within the same size and depth limits?
     /// </summary>
     private static bool YamlDotNetRejects(string text)

@@ -6,7 +6,7 @@ using ModelCatalog.Generator.Model;
 namespace ModelCatalog.Generator.Emitting;
 
 /// <summary>
-/// Emits the generated API of SPEC §3 as text: <c>ModelCatalog.g.cs</c> (ModelIds root with Aliases, Primary and
+/// Emits the generated API (README.md, A tour of the generated code) as text: <c>ModelCatalog.g.cs</c> (ModelIds root with Aliases, Primary and
 /// Fallbacks; ModelProviders; GeneratedModelCatalog) and one file per provider (its ModelIds and ModelCosts classes).
 /// C# 7.3 syntax only; every public member has XML docs.
 /// </summary>

@@ -7,7 +7,7 @@ using ModelCatalog.Generator.Validation;
 namespace ModelCatalog.Generator.Merging;
 
 /// <summary>
-/// Merges the built-in catalog with the user's file (SPEC §2 Merge): in <c>merge</c> mode built-in providers and the
+/// Merges the built-in catalog with the user's file (README.md, Getting started: models.mode): in <c>merge</c> mode built-in providers and the
 /// user's merge field by field (user wins, models by exact id, a user model's set fields win), provider ids matching
 /// ignoring case and keeping the built-in spelling; in <c>replace</c> mode only the user's providers exist. Then it
 /// applies the rules that need merged values: required fields (MC0004), literal secrets (MC0006), maxTokens (MC0010).

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace ModelCatalog.Generator.Validation;
 
 /// <summary>
-/// The key sets ModelCatalog knows completely (SPEC §2): an unknown key there is MC0002 with a did-you-mean.
+/// The key sets ModelCatalog knows completely (README.md, MC0002): an unknown key there is MC0002 with a did-you-mean.
 /// "Accepted" keys are OpenClaw keys that are valid but not acted on; they pass silently.
 /// </summary>
 internal static class KnownKeys

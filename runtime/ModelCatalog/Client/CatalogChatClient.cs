@@ -73,7 +73,7 @@ public sealed class CatalogChatClient : IChatClient
     /// <summary>Running token and cost totals of every successful call of this client, per model ref.</summary>
     public CostLedger Ledger { get; } = new();
 
-    /// <summary>Sends a chat request, failing over to the catalog's fallbacks as SPEC §5 describes.</summary>
+    /// <summary>Sends a chat request, failing over to the catalog's fallbacks as README.md (Fallbacks) describes.</summary>
     /// <exception cref="UnknownModelException"><see cref="ChatOptions.ModelId"/> names no model (or none is given and the catalog has no primary).</exception>
     /// <exception cref="ModelFailoverException">Every candidate model failed.</exception>
     /// <exception cref="ModelRequestException">The request was rejected in a way no other model can fix (plain 400/422).</exception>

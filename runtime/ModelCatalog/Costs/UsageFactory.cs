@@ -3,7 +3,7 @@ using Microsoft.Extensions.AI;
 namespace ModelCatalog;
 
 /// <summary>
-/// Builds <see cref="UsageDetails"/> the Microsoft.Extensions.AI way from each wire format (wire-protocols.md §6.2):
+/// Builds <see cref="UsageDetails"/> the Microsoft.Extensions.AI way from each wire format (README.md, Usage and cost tracking):
 /// input includes cached tokens, cache writes go to <c>AdditionalCounts["CacheCreationInputTokens"]</c>.
 /// </summary>
 internal static class UsageFactory

@@ -456,7 +456,7 @@ internal sealed class OpenAIChatCompletionsProtocol : WireProtocol
         }
     }
 
-    /// <summary>The Chat Completions chunk state machine (wire-protocols.md §3.3).</summary>
+    /// <summary>The Chat Completions chunk state machine (OpenAI's chat.completion.chunk stream, ending with [DONE]).</summary>
     private sealed class Decoder : StreamDecoder
     {
         private readonly SortedDictionary<long, PendingToolCall> _toolCalls = new();

@@ -410,7 +410,7 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
         }
     }
 
-    /// <summary>The Responses API event state machine (wire-protocols.md §4.3).</summary>
+    /// <summary>The Responses API event state machine (OpenAI's Responses streaming events, response.created … response.completed).</summary>
     private sealed class Decoder : StreamDecoder
     {
         private readonly Dictionary<long, PendingToolCall> _toolCalls = new();
