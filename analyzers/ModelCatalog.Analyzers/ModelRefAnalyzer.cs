@@ -11,7 +11,7 @@ namespace ModelCatalog.Analyzers;
 /// (provider without a provider block), MC1003 (model or alias the provider does not have) and MC1004 (a literal that
 /// has a generated <c>ModelIds</c> constant). Refs are values written to <c>[ModelCatalog.ModelRef]</c> parameters,
 /// properties and fields, and to <c>ChatOptions.ModelId</c> on evidence that the options target the catalog; for MC1001
-/// also any string literal of a provider the catalog uses, unless it is an argument to another API (SPEC §4).
+/// also any string literal of a provider the catalog uses, unless it is an argument to another API (README.md, Model refs in C#).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ModelRefAnalyzer : DiagnosticAnalyzer

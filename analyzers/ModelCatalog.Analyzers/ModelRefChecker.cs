@@ -99,7 +99,7 @@ internal sealed class ModelRefChecker
         }
     }
 
-    /// <summary>Any string literal anywhere: MC1001 when it equals a catalog ref ignoring case but not exactly (SPEC §4).</summary>
+    /// <summary>Any string literal anywhere: MC1001 when it equals a catalog ref ignoring case but not exactly (README.md, MC1001).</summary>
     public void AnalyzeLiteral(OperationAnalysisContext context)
     {
         try

@@ -18,7 +18,7 @@ internal enum RefPositionKind
 }
 
 /// <summary>
-/// Recognises the operations that write a value into a model-ref position (SPEC §4): arguments, simple and <c>??=</c>
+/// Recognises the operations that write a value into a model-ref position (README.md, Model refs in C#): arguments, simple and <c>??=</c>
 /// assignments (object initializers and <c>with</c> included), and property, field and parameter initializers; and
 /// collects the constant strings such a value can produce.
 /// </summary>

@@ -17,7 +17,7 @@ internal sealed record ProviderTemplate(string Id, string BaseUrl, string Api, s
     /// </summary>
     public static ProviderTemplate Stub(string providerId)
     {
-        return new ProviderTemplate(providerId, "${" + VariableReferences.EnvironmentName(providerId) + "_BASE_URL}", "openai-completions",
+        return new ProviderTemplate(providerId, "${" + VariableReferences.EnvironmentName(providerId) + "_BASE_URL}", ApiNames.OpenAICompletions,
             "${" + VariableReferences.ApiKeyName(providerId) + "}");
     }
 }

@@ -123,6 +123,24 @@ public sealed class Catalog
             ? provider
             : throw new KeyNotFoundException("The catalog has no provider '" + id + "'.");
 
+    /// <summary>
+    /// The prices of provider <paramref name="id"/>'s models (ignoring case), in catalog order, as a new array: the tables
+    /// behind the generated <c>ModelCosts</c> fields (USD per 1M tokens; <see cref="ModelCost.Unknown"/> where the catalog
+    /// has no price). Generated code of every package version calls it: keep its signature.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No such provider.</exception>
+    public ModelCost[] CostsOf(string id)
+    {
+        var models = GetProvider(id).Models;
+        var costs = new ModelCost[models.Count];
+        for (int i = 0; i < costs.Length; i++)
+        {
+            costs[i] = models[i].Cost;
+        }
+
+        return costs;
+    }
+
     /// <summary>Looks a provider up by id (ignoring case).</summary>
     public bool TryGetProvider(string id, out ProviderInfo provider) => _providersById.TryGetValue(id, out provider!);
 

@@ -12,7 +12,7 @@ namespace ModelCatalog;
 public sealed class CatalogBuilder
 {
     /// <summary>The default context window, as in OpenClaw.</summary>
-    public const int DefaultContextWindow = 200_000;
+    public const int DefaultContextWindow = TokenLimits.DefaultContextWindow;
 
     private static readonly IReadOnlyDictionary<string, string> NoHeaders =
         new ReadOnlyDictionary<string, string>(new Dictionary<string, string>());
@@ -130,7 +130,7 @@ public sealed class CatalogBuilder
         var effectiveApiName = apiName ?? info.ApiName;
         draft.Models.Add(new ModelInfo(info.Id, id, string.IsNullOrEmpty(name) ? id : name!,
             ModelApiNames.Parse(effectiveApiName), effectiveApiName, reasoning, input == ModelInput.None ? ModelInput.Text : input,
-            cost, contextWindow, Math.Min(maxTokens ?? Math.Min(8192, contextWindow), contextWindow), Freeze(headers), isSynthetic: false));
+            cost, contextWindow, TokenLimits.EffectiveMaxTokens(maxTokens, contextWindow), Freeze(headers), isSynthetic: false));
         return this;
     }
 

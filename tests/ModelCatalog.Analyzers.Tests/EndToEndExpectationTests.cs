@@ -7,7 +7,7 @@ namespace ModelCatalog.Analyzers.Tests;
 
 /// <summary>
 /// Keeps the lines the package end-to-end test expects true, in the same program: its only client is a
-/// <c>CatalogChatClient</c>, which makes its ChatOptions.ModelId values catalog refs (SPEC §4).
+/// <c>CatalogChatClient</c>, which makes its ChatOptions.ModelId values catalog refs (README.md, Model refs in C#).
 /// </summary>
 public sealed class EndToEndExpectationTests
 {

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace ModelCatalog.Analyzers.Tests;
 
-/// <summary>What counts as a model ref (SPEC §4): [ModelRef] parameters, properties and fields, ChatOptions.ModelId, constants followed.</summary>
+/// <summary>What counts as a model ref (README.md, Model refs in C#): [ModelRef] parameters, properties and fields, ChatOptions.ModelId, constants followed.</summary>
 public sealed class ModelRefPositionTests
 {
     [Fact]

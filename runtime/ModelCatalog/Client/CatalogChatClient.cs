@@ -12,6 +12,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
+using ModelCatalog.Internal;
 
 namespace ModelCatalog;
 
@@ -27,8 +28,8 @@ public sealed class CatalogChatClient : IChatClient
     /// <summary>The <c>AdditionalProperties</c> key holding the provider's own model name (e.g. <c>claude-sonnet-4-5-20250929</c>).</summary>
     public const string ProviderModelIdPropertyName = "ModelCatalog.ProviderModelId";
 
-    private const int SyntheticContextWindow = CatalogBuilder.DefaultContextWindow;
-    private const int SyntheticMaxTokens = 8192;
+    private const int SyntheticContextWindow = TokenLimits.DefaultContextWindow;
+    private const int SyntheticMaxTokens = TokenLimits.DefaultMaxTokens;
 
     private static readonly IReadOnlyDictionary<string, string> NoHeaders = new ReadOnlyDictionary<string, string>(new Dictionary<string, string>());
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -73,7 +74,7 @@ public sealed class CatalogChatClient : IChatClient
     /// <summary>Running token and cost totals of every successful call of this client, per model ref.</summary>
     public CostLedger Ledger { get; } = new();
 
-    /// <summary>Sends a chat request, failing over to the catalog's fallbacks as SPEC §5 describes.</summary>
+    /// <summary>Sends a chat request, failing over to the catalog's fallbacks as README.md (Fallbacks) describes.</summary>
     /// <exception cref="UnknownModelException"><see cref="ChatOptions.ModelId"/> names no model (or none is given and the catalog has no primary).</exception>
     /// <exception cref="ModelFailoverException">Every candidate model failed.</exception>
     /// <exception cref="ModelRequestException">
@@ -404,7 +405,7 @@ public sealed class CatalogChatClient : IChatClient
                 throw await ReadHttpErrorAsync(response, target).ConfigureAwait(false);
             }
 
-            using var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+            using var body = await response.Content.ReadBodyStreamAsync(token).ConfigureAwait(false);
             using var document = await JsonDocument.ParseAsync(body, default, token).ConfigureAwait(false);
             var parsed = route.Protocol!.ReadResponse(document.RootElement);
             return CompleteResponse(model, parsed);
@@ -443,7 +444,7 @@ public sealed class CatalogChatClient : IChatClient
             {
                 // A JSON body answering a stream request: an error report (classified by its content, like an HTTP
                 // error), or a whole response from a server that ignored "stream": true.
-                using var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                using var body = await response.Content.ReadBodyStreamAsync(cancellationToken).ConfigureAwait(false);
                 using var document = await JsonDocument.ParseAsync(body, default, token).ConfigureAwait(false);
                 var whole = CompleteResponse(model, route.Protocol!.ReadResponse(document.RootElement));
                 call = new StreamingCall(this, model, response, ToUpdate(whole));
@@ -451,7 +452,7 @@ public sealed class CatalogChatClient : IChatClient
             }
             else
             {
-                var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                var body = await response.Content.ReadBodyStreamAsync(cancellationToken).ConfigureAwait(false);
                 call = new StreamingCall(this, model, route.Protocol!.CreateStreamDecoder(), response, body, target.Secrets,
                     timeout, _options.AttemptTimeout, idleTimeout, startedAt);
             }

@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 
 namespace ModelCatalog;
 
-/// <summary>Settings of a <see cref="CatalogChatClient"/>. The defaults follow SPEC §5 and wire-protocols.md §7.</summary>
+/// <summary>Settings of a <see cref="CatalogChatClient"/>. The defaults are the ones README.md (Runtime client, Fallbacks) documents.</summary>
 public sealed class CatalogChatClientOptions
 {
     /// <summary>

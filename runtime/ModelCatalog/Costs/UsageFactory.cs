@@ -5,7 +5,7 @@ namespace ModelCatalog;
 
 /// <summary>
 /// Builds <see cref="UsageDetails"/> the Microsoft.Extensions.AI way from each wire format and its dialects
-/// (wire-protocols.md §6.2 and §8): input includes cached tokens, output includes reasoning, cache writes go to
+/// (README.md, Usage and cost tracking): input includes cached tokens, output includes reasoning, cache writes go to
 /// <c>AdditionalCounts["CacheCreationInputTokens"]</c>. The one place that knows the usage dialects.
 /// </summary>
 internal static class UsageFactory

@@ -4,7 +4,7 @@ namespace ModelCatalog;
 
 /// <summary>
 /// Maps an HTTP status and the provider's error type/code/message to a <see cref="FailureReason"/>, following the
-/// normative table of wire-protocols.md §7.
+/// failover table of README.md (Fallbacks).
 /// </summary>
 internal static class FailureClassifier
 {
@@ -148,7 +148,7 @@ internal static class FailureClassifier
 
     /// <summary>
     /// Whether the same model may be tried again after this failure: the "optional retry" rows of the failover table
-    /// (wire-protocols.md §7), which default to up to two retries, network failures and the client's own timeout included.
+    /// (README.md, Fallbacks), which default to up to two retries, network failures and the client's own timeout included.
     /// </summary>
     public static bool IsRetryable(FailureReason reason) =>
         reason is FailureReason.Transient or FailureReason.RateLimit or FailureReason.ServerError or FailureReason.Network or FailureReason.Timeout;

@@ -401,7 +401,7 @@ internal sealed class AnthropicMessagesProtocol : WireProtocol
         writer.WriteEndObject();
     }
 
-    /// <summary>The Anthropic SSE state machine (wire-protocols.md §2.4).</summary>
+    /// <summary>The Anthropic SSE state machine (Anthropic's Messages streaming events, message_start … message_stop).</summary>
     private sealed class Decoder : StreamDecoder
     {
         private readonly Dictionary<int, PendingToolCall> _toolCalls = new();

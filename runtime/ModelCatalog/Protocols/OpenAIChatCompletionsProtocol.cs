@@ -408,7 +408,7 @@ internal sealed class OpenAIChatCompletionsProtocol : WireProtocol
         }
     }
 
-    /// <summary>The Chat Completions chunk state machine (wire-protocols.md §3.3).</summary>
+    /// <summary>The Chat Completions chunk state machine (OpenAI's chat.completion.chunk stream, ending with [DONE]).</summary>
     private sealed class Decoder : StreamDecoder
     {
         // Calls in the order they started; the open call of each index takes the fragments that carry no new id.

@@ -425,7 +425,7 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
         }
     }
 
-    /// <summary>The Responses API event state machine (wire-protocols.md §4.3).</summary>
+    /// <summary>The Responses API event state machine (OpenAI's Responses streaming events, response.created … response.completed).</summary>
     private sealed class Decoder : StreamDecoder
     {
         // Open function calls, found by item id (or output_index when a server leaves the id out); never merged.

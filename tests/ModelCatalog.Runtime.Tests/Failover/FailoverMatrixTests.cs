@@ -4,7 +4,7 @@ using static ModelCatalog.Runtime.Tests.Infrastructure.TestSupport;
 
 namespace ModelCatalog.Runtime.Tests.Failover;
 
-/// <summary>One test (or theory) per row of the failover table in wire-protocols.md §7.</summary>
+/// <summary>One test (or theory) per row of the failover table in README.md (Fallbacks).</summary>
 public sealed class FailoverMatrixTests
 {
     private const string AnthropicOk = """{"id":"msg_ok","model":"claude","content":[{"type":"text","text":"fallback answer"}],"stop_reason":"end_turn","usage":{"input_tokens":5,"output_tokens":2}}""";
@@ -100,7 +100,7 @@ public sealed class FailoverMatrixTests
     [Fact]
     public async Task Network_failures_are_retried_twice_before_the_next_model()
     {
-        // wire-protocols.md §7: connection refused is an "optional (1–2)" retry row; the default is two retries.
+        // README.md (Fallbacks): connection refused is retried up to twice (MaxRetries), then the next model.
         var catalog = Catalog.CreateBuilder()
             .AddProvider("a", $"http://127.0.0.1:{FreePort()}/v1", ModelApi.OpenAICompletions, "local")
             .AddModel("a", "one")

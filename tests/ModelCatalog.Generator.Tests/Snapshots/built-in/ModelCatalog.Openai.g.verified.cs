@@ -44,7 +44,7 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("ModelCatalog", "{version}")]
         internal static partial class Openai
         {
-            private static readonly global::ModelCatalog.ModelCost[] s_costs = global::Demo.GeneratedModelCatalog.CostsOf("openai");
+            private static readonly global::ModelCatalog.ModelCost[] s_costs = global::Demo.GeneratedModelCatalog.Instance.CostsOf("openai");
 
             /// <summary>openai/gpt-5.4: $2.50 in / $15.00 out / $0.25 cache read per 1M tokens.</summary>
             public static readonly global::ModelCatalog.ModelCost Gpt5_4 = s_costs[0];

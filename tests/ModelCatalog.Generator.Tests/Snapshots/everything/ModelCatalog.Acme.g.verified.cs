@@ -38,7 +38,7 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("ModelCatalog", "{version}")]
         internal static partial class Acme
         {
-            private static readonly global::ModelCatalog.ModelCost[] s_costs = global::Demo.GeneratedModelCatalog.CostsOf("acme");
+            private static readonly global::ModelCatalog.ModelCost[] s_costs = global::Demo.GeneratedModelCatalog.Instance.CostsOf("acme");
 
             /// <summary>acme/acme-small: price unknown (models.yaml has no cost for this model).</summary>
             public static readonly global::ModelCatalog.ModelCost AcmeSmall = s_costs[0];
