@@ -35,9 +35,11 @@ public sealed class FuzzTests
             var (_, text) = Inputs.Create(7, i * 7 + 1);
             var (output, sources) = GeneratorHarness.Run(text);
             var spec = CatalogCompiler.Compile(text, default).Spec;
-            // Every provider the catalog pass kept has its file, next to the root file: nothing was dropped.
-            Assert.Equal(spec.Providers.Count + 1, sources.Count);
+            // Every provider the catalog pass kept has its file, next to the root file and the manifest that referencing
+            // projects read: nothing was dropped.
+            Assert.Equal(spec.Providers.Count + 2, sources.Count);
             Assert.Contains("ModelCatalog.g.cs", sources.Keys);
+            Assert.Contains("ModelCatalog.Manifest.g.cs", sources.Keys);
             Assert.DoesNotContain(output.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
         }
     }
