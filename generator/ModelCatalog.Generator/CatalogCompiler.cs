@@ -48,7 +48,7 @@ internal static class CatalogCompiler
     }
 
     private static ParsedCatalog Parse(string text, List<CatalogDiagnostic> diagnostics, CancellationToken cancellationToken) =>
-        CatalogDocumentReader.Read(YamlTreeReader.Read(text, diagnostics, cancellationToken), diagnostics);
+        CatalogDocumentReader.Read(CatalogTreeReader.Read(text, diagnostics, cancellationToken), diagnostics);
 
     private static CatalogSpec BuildSpec(List<MergedProvider> merged, RefValidator refs, List<CatalogDiagnostic> diagnostics)
     {

@@ -1,0 +1,89 @@
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using ModelCatalog.Generator.Tests.Infrastructure;
+using Xunit;
+
+namespace ModelCatalog.Generator.Tests;
+
+/// <summary>
+/// JSON5 catalogs end to end: generated, compiled, loaded, and the runtime catalog holds exactly the values JSON5.parse
+/// gives — for the handed cases (tests/data/cases/catalogs) and a catalog using every JSON5 feature.
+/// </summary>
+public sealed class Json5CatalogTests
+{
+    [Fact]
+    public void F02_Json5KeyWithoutSpace_ReadsCompactKeysAsNumbers()
+    {
+        var catalog = Load(TestPaths.ReadShared("cases/catalogs/f02-json5-key-without-space/models.yaml"));
+        var model = catalog.Resolve("acme/m1");
+        Assert.True(model.Cost.IsKnown);
+        Assert.Equal(0.3m, model.Cost.Input);
+        Assert.Equal(1.2m, model.Cost.Output);
+        Assert.Equal(32_768, model.ContextWindow);
+        Assert.Equal(8_192, model.MaxTokens);
+    }
+
+    [Fact]
+    public void F03_Json5EscapedQuote_InBothQuoteStyles()
+    {
+        var catalog = Load(TestPaths.ReadShared("cases/catalogs/f03-json5-escaped-quote/models.yaml"));
+        Assert.Equal("Team's model", catalog.Resolve("acme/m1").Name);
+        Assert.Equal("Ops's model", catalog.Resolve("acme/m2").Name);
+    }
+
+    [Fact]
+    public void EveryJson5FeatureGivesTheValuesJson5Defines()
+    {
+        var catalog = Load(File.ReadAllText(Path.Combine(TestPaths.ProjectDirectory, "Catalogs", "json5.models.yaml")));
+        Assert.Equal("acme/m1", catalog.Primary);
+        Assert.Equal(new[] { "acme/m2" }, catalog.Fallbacks);
+
+        var acme = catalog.GetProvider("acme");
+        Assert.Equal("https://llm.acme.test/v1", acme.BaseUrl);
+        Assert.Equal("${ACME_API_KEY}", acme.ApiKey);
+        Assert.Equal("Team's \"catalog\" & more", acme.Headers["X-Title"]);
+        Assert.Equal("one two", acme.Headers["X-Line"]);
+        Assert.Equal("\u00E9\t/", acme.Headers["X_Note"]);
+
+        var m1 = catalog.Resolve("acme/m1");
+        Assert.Equal("Team's model", m1.Name);
+        Assert.Equal(new ModelCost(0.3m, 1.2m, 0.03m, 0.375m), m1.Cost);
+        Assert.Equal(32_768, m1.ContextWindow);
+
+        var m2 = catalog.Resolve("acme/m2");
+        Assert.Equal("Ops's model \u00E9\uD83D\uDE00", m2.Name);
+        Assert.True(m2.Reasoning);
+        Assert.Equal(ModelInput.Text | ModelInput.Image, m2.Input);
+        Assert.Equal(0x20000, m2.ContextWindow);
+        Assert.Equal(8_192, m2.MaxTokens);
+
+        Assert.Equal(new ModelCost(5m, 10m), catalog.Resolve("acme/m3").Cost);
+    }
+
+    [Theory]
+    [InlineData("cases/catalogs/f02-json5-key-without-space/models.yaml")]
+    [InlineData("cases/catalogs/f03-json5-escaped-quote/models.yaml")]
+    public void HandedJson5CasesHaveNoDiagnostics(string file) =>
+        Assert.Empty(CatalogCompiler.Compile(TestPaths.ReadShared(file), default).Diagnostics);
+
+    [Fact]
+    public void EveryJson5FeatureCatalogHasNoDiagnostics() =>
+        Assert.Empty(CatalogCompiler.Compile(File.ReadAllText(Path.Combine(TestPaths.ProjectDirectory, "Catalogs", "json5.models.yaml")), default).Diagnostics);
+
+    [Theory]
+    [InlineData("{ '$schema': 'https://example.test/schema.json', models: { mode: 'merge' } }")]
+    [InlineData("{ $schema: 'https://example.test/schema.json' }")]
+    [InlineData("$schema: https://example.test/schema.json\nmodels:\n  mode: merge\n")]
+    public void SchemaKeyAtTheRootIsIgnored(string text) => Assert.Empty(CatalogCompiler.Compile(text, default).Diagnostics);
+
+    private static Catalog Load(string catalogText)
+    {
+        var (output, _) = GeneratorHarness.Run(catalogText);
+        using var stream = new MemoryStream();
+        var result = output.Emit(stream);
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+        return (Catalog)Assembly.Load(stream.ToArray()).GetType("Demo.GeneratedModelCatalog")!.GetProperty("Instance")!.GetValue(null)!;
+    }
+}
