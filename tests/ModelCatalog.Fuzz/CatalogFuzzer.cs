@@ -23,12 +23,12 @@ internal static class CatalogFuzzer
 
     public sealed record Failure(int Index, string Kind, string Problem, string Text);
 
-    public sealed record Report(int Inputs, int Crashes, int Failures, int WithSyntaxError, int WithOtherDiagnostics, TimeSpan Slowest, long MostBytes, Failure[] Samples);
+    public sealed record Report(int Inputs, int Crashes, int Failures, int WithSyntaxError, int WithOtherDiagnostics, int Json5, int Json5ComparedWithJson, TimeSpan Slowest, long MostBytes, Failure[] Samples);
 
     public static Report Run(FuzzInputs inputs, int seed, int count, Action<int>? progress = null)
     {
         var failures = new System.Collections.Generic.List<Failure>();
-        int crashes = 0, withSyntaxError = 0, withOtherDiagnostics = 0;
+        int crashes = 0, withSyntaxError = 0, withOtherDiagnostics = 0, json5 = 0, compared = 0;
         var slowest = TimeSpan.Zero;
         long mostBytes = 0;
         for (int i = 0; i < count; i++)
@@ -67,7 +67,9 @@ internal static class CatalogFuzzer
             bool syntaxError = compiled.Diagnostics.Any(d => d.Id == "MC0001");
             withSyntaxError += syntaxError ? 1 : 0;
             withOtherDiagnostics += !syntaxError && compiled.Diagnostics.Count > 0 ? 1 : 0;
-            var problem = Json5TreeReader.StartsWithObject(text) ? Json5OracleProblem(text, syntaxError) : !syntaxError && YamlDotNetRejects(text)
+            bool isJson5 = Json5TreeReader.StartsWithObject(text);
+            json5 += isJson5 ? 1 : 0;
+            var problem = isJson5 ? Json5OracleProblem(text, syntaxError, ref compared) : !syntaxError && YamlDotNetRejects(text)
                 ? "YamlDotNet rejects this text but no MC0001 was reported"
                 : null;
             if (problem is not null)
@@ -78,7 +80,7 @@ internal static class CatalogFuzzer
             progress?.Invoke(i);
         }
 
-        return new Report(count, crashes, failures.Count, withSyntaxError, withOtherDiagnostics, slowest, mostBytes, failures.Take(5).ToArray());
+        return new Report(count, crashes, failures.Count, withSyntaxError, withOtherDiagnostics, json5, compared, slowest, mostBytes, failures.Take(5).ToArray());
     }
 
     /// <summary>
@@ -86,7 +88,7 @@ internal static class CatalogFuzzer
     /// the text, so the JSON5 reader must too, and read the same keys and values. Texts with U+2028/U+2029 are left
     /// out: JSON5 ends a // comment there, System.Text.Json does not.
     /// </summary>
-    private static string? Json5OracleProblem(string text, bool syntaxError)
+    private static string? Json5OracleProblem(string text, bool syntaxError, ref int compared)
     {
         if (text.Length > CatalogTreeReader.MaxLength || text.IndexOf('\u2028') >= 0 || text.IndexOf('\u2029') >= 0)
         {
@@ -106,6 +108,7 @@ internal static class CatalogFuzzer
 
         using (document)
         {
+            compared++;
             if (syntaxError)
             {
                 return "System.Text.Json accepts this JSON (a subset of JSON5) but MC0001 was reported";

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace ModelCatalog.Fuzz;
 
@@ -27,6 +28,8 @@ internal sealed class FuzzInputs
         "$schema:'x',", "\\u0061:1,", "k\\u0020:1,", "\uD835\uDC65:1,", "a:1,", ",", ",,", ",}", ",]", "{}", "[]", "'", "\"", "\\", "\u200C",
         "key:", ":", "null:", "'\uD800'", "\"\\uDC00\"",
     };
+
+    private static readonly Regex UnquotedKey = new(@"(?<=[{,]\s*)([A-Za-z_$][A-Za-z0-9_$]*)\s*:", RegexOptions.CultureInvariant);
 
     private readonly string[] _seeds;
     private readonly string? _largeCatalog;
@@ -66,7 +69,7 @@ internal sealed class FuzzInputs
         for (int e = 0; e < edits && builder.Length > 0; e++)
         {
             int at = random.Next(builder.Length);
-            switch (random.Next(11))
+            switch (random.Next(12))
             {
                 case 0: builder.Remove(at, Math.Min(builder.Length - at, 1 + random.Next(8))); break;
                 case 1: builder.Insert(at, Specials[random.Next(Specials.Length)]); break;
@@ -100,6 +103,11 @@ internal sealed class FuzzInputs
                 case 9:
                     // JSON5.stringify's compact form: no space after ':' or ','
                     builder.Replace(": ", ":").Replace(", ", ",");
+                    break;
+                case 10:
+                    // as JSON: quoted keys and double quotes, so System.Text.Json can check the JSON5 reader
+                    var json = UnquotedKey.Replace(builder.ToString(), "\"$1\":").Replace('\'', '"');
+                    builder.Clear().Append(json);
                     break;
                 default:
                     // the other JSON5 quote style

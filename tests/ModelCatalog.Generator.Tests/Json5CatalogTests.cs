@@ -68,9 +68,11 @@ public sealed class Json5CatalogTests
     public void HandedJson5CasesHaveNoDiagnostics(string file) =>
         Assert.Empty(CatalogCompiler.Compile(TestPaths.ReadShared(file), default).Diagnostics);
 
-    [Fact]
-    public void EveryJson5FeatureCatalogHasNoDiagnostics() =>
-        Assert.Empty(CatalogCompiler.Compile(File.ReadAllText(Path.Combine(TestPaths.ProjectDirectory, "Catalogs", "json5.models.yaml")), default).Diagnostics);
+    [Theory]
+    [InlineData("json5.models.yaml")]
+    [InlineData("json.models.yaml")]
+    public void Json5AndJsonCatalogsHaveNoDiagnostics(string file) =>
+        Assert.Empty(CatalogCompiler.Compile(File.ReadAllText(Path.Combine(TestPaths.ProjectDirectory, "Catalogs", file)), default).Diagnostics);
 
     [Theory]
     [InlineData("{ '$schema': 'https://example.test/schema.json', models: { mode: 'merge' } }")]
