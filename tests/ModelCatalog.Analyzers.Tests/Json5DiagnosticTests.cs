@@ -13,13 +13,15 @@ public sealed class Json5DiagnosticTests
 {
     [Fact]
     public Task MC0003_InACompactOneLineFile() => VerifyAsync(
-        "{models:{providers:{acme:{baseUrl:'https://a.test/v1',api:'openai-completions',models:[{id:'m',contextWindow:Infinity,maxTokens:'8192',cost:{input:-0x1}}]}}}}",
+        "{models:{providers:{acme:{baseUrl:'https://a.test/v1',api:'openai-completions',models:[{id:'m',contextWindow:Infinity,maxTokens:'8192',cost:{input:-0x1,output:NaN}}]}}}}",
         Diagnostic("MC0003", DiagnosticSeverity.Error).WithSpan(CatalogPath, 1, 110, 1, 118)
             .WithMessage("model 'acme/m' contextWindow must be a finite number, not Infinity"),
         Diagnostic("MC0003", DiagnosticSeverity.Error).WithSpan(CatalogPath, 1, 129, 1, 135)
             .WithMessage("model 'acme/m' maxTokens must be a number, not a quoted string (remove the quotes)"),
         Diagnostic("MC0003", DiagnosticSeverity.Error).WithSpan(CatalogPath, 1, 148, 1, 152)
-            .WithMessage("model 'acme/m' cost.input must not be negative (-0x1); prices are USD per 1M tokens"));
+            .WithMessage("model 'acme/m' cost.input must not be negative (-0x1); prices are USD per 1M tokens"),
+        Diagnostic("MC0003", DiagnosticSeverity.Error).WithSpan(CatalogPath, 1, 160, 1, 163)
+            .WithMessage("model 'acme/m' cost.output must be a finite number, not NaN"));
 
     [Fact]
     public Task MC0002_OnAnUnquotedKey() => VerifyAsync(

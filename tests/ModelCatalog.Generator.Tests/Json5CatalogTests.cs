@@ -1,7 +1,12 @@
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
+using ModelCatalog.Generator.Model;
+using ModelCatalog.Generator.Reading;
 using ModelCatalog.Generator.Tests.Infrastructure;
 using Xunit;
 
@@ -79,6 +84,65 @@ public sealed class Json5CatalogTests
     [InlineData("{ $schema: 'https://example.test/schema.json' }")]
     [InlineData("$schema: https://example.test/schema.json\nmodels:\n  mode: merge\n")]
     public void SchemaKeyAtTheRootIsIgnored(string text) => Assert.Empty(CatalogCompiler.Compile(text, default).Diagnostics);
+
+    [Fact]
+    public void TheLargeCatalogWrittenAsMinifiedJson5CompilesToTheSameCatalog()
+    {
+        var yaml = TestPaths.ReadShared("catalogs/models-dev.yaml");
+        var json5 = MinifiedJson5(CatalogTreeReader.Read(yaml, new List<CatalogDiagnostic>(), default)!);
+        Assert.StartsWith("{models:{providers:{'302ai':{baseUrl:'https://api.302.ai/v1',", json5);
+        var fromYaml = CatalogCompiler.Compile(yaml, default);
+        var fromJson5 = CatalogCompiler.Compile(json5, default);
+        Assert.Equal(fromYaml.Spec, fromJson5.Spec);
+        Assert.Equal(fromYaml.Diagnostics.Select(d => d.Id + " " + d.Message), fromJson5.Diagnostics.Select(d => d.Id + " " + d.Message));
+    }
+
+    /// <summary>The tree as JSON5.stringify writes it: no white space, identifier keys bare, strings in single quotes.</summary>
+    private static string MinifiedJson5(YamlNode root)
+    {
+        var text = new StringBuilder();
+        var pending = new Stack<object>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            switch (pending.Pop())
+            {
+                case string literal:
+                    text.Append(literal);
+                    break;
+                case YamlMapping mapping:
+                    pending.Push("}");
+                    for (int i = mapping.Entries.Count - 1; i >= 0; i--)
+                    {
+                        var key = mapping.Entries[i].Key.Value;
+                        pending.Push(mapping.Entries[i].Value);
+                        pending.Push((i > 0 ? "," : "") + (Regex.IsMatch(key, "^[A-Za-z_$][A-Za-z0-9_$]*$") ? key : Quoted(key)) + ":");
+                    }
+
+                    pending.Push("{");
+                    break;
+                case YamlSequence sequence:
+                    pending.Push("]");
+                    for (int i = sequence.Items.Count - 1; i >= 0; i--)
+                    {
+                        pending.Push(sequence.Items[i]);
+                        pending.Push(i > 0 ? "," : "");
+                    }
+
+                    pending.Push("[");
+                    break;
+                case YamlScalar scalar:
+                    bool bare = scalar.IsPlain && (scalar.IsNull || Regex.IsMatch(scalar.Value, @"^(true|false|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?)$"));
+                    text.Append(!bare ? Quoted(scalar.Value) : scalar.IsNull ? "null" : scalar.Value);
+                    break;
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static string Quoted(string value) =>
+        "'" + value.Replace("\\", "\\\\").Replace("'", "\\'").Replace("\n", "\\n").Replace("\r", "\\r") + "'";
 
     private static Catalog Load(string catalogText)
     {
