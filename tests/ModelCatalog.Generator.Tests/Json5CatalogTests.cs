@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Reflection;
-using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using ModelCatalog.Generator.Model;
@@ -98,48 +97,14 @@ public sealed class Json5CatalogTests
     }
 
     /// <summary>The tree as JSON5.stringify writes it: no white space, identifier keys bare, strings in single quotes.</summary>
-    private static string MinifiedJson5(YamlNode root)
-    {
-        var text = new StringBuilder();
-        var pending = new Stack<object>();
-        pending.Push(root);
-        while (pending.Count > 0)
-        {
-            switch (pending.Pop())
-            {
-                case string literal:
-                    text.Append(literal);
-                    break;
-                case YamlMapping mapping:
-                    pending.Push("}");
-                    for (int i = mapping.Entries.Count - 1; i >= 0; i--)
-                    {
-                        var key = mapping.Entries[i].Key.Value;
-                        pending.Push(mapping.Entries[i].Value);
-                        pending.Push((i > 0 ? "," : "") + (Regex.IsMatch(key, "^[A-Za-z_$][A-Za-z0-9_$]*$") ? key : Quoted(key)) + ":");
-                    }
-
-                    pending.Push("{");
-                    break;
-                case YamlSequence sequence:
-                    pending.Push("]");
-                    for (int i = sequence.Items.Count - 1; i >= 0; i--)
-                    {
-                        pending.Push(sequence.Items[i]);
-                        pending.Push(i > 0 ? "," : "");
-                    }
-
-                    pending.Push("[");
-                    break;
-                case YamlScalar scalar:
-                    bool bare = scalar.IsPlain && (scalar.IsNull || Regex.IsMatch(scalar.Value, @"^(true|false|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?)$"));
-                    text.Append(!bare ? Quoted(scalar.Value) : scalar.IsNull ? "null" : scalar.Value);
-                    break;
-            }
-        }
-
-        return text.ToString();
-    }
+    private static string MinifiedJson5(YamlNode root) => TreeText.Write(
+        root,
+        ":",
+        key => Regex.IsMatch(key, "^[A-Za-z_$][A-Za-z0-9_$]*$") ? key : Quoted(key),
+        scalar => !scalar.IsPlain ? Quoted(scalar.Value)
+            : scalar.IsNull ? "null"
+            : Regex.IsMatch(scalar.Value, @"^(true|false|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?)$") ? scalar.Value
+            : Quoted(scalar.Value));
 
     private static string Quoted(string value) =>
         "'" + value.Replace("\\", "\\\\").Replace("'", "\\'").Replace("\n", "\\n").Replace("\r", "\\r") + "'";

@@ -1,9 +1,9 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text;
 using ModelCatalog.Generator.Model;
 using ModelCatalog.Generator.Reading;
+using ModelCatalog.Generator.Tests.Infrastructure;
 using ModelCatalog.Generator.Validation;
 using Xunit;
 
@@ -127,46 +127,7 @@ public sealed class Json5ReaderTests
 
     private static string Slice(string text, TextRange range) => text.Substring(range.Start, range.Length);
 
-    private static string Render(YamlNode node)
-    {
-        var builder = new StringBuilder();
-        var pending = new Stack<object>();
-        pending.Push(node);
-        while (pending.Count > 0)
-        {
-            switch (pending.Pop())
-            {
-                case string literal:
-                    builder.Append(literal);
-                    break;
-                case YamlMapping mapping:
-                    pending.Push("}");
-                    for (int i = mapping.Entries.Count - 1; i >= 0; i--)
-                    {
-                        pending.Push(mapping.Entries[i].Value);
-                        pending.Push((i > 0 ? "," : "") + mapping.Entries[i].Key.Value + "=");
-                    }
-
-                    pending.Push("{");
-                    break;
-                case YamlSequence sequence:
-                    pending.Push("]");
-                    for (int i = sequence.Items.Count - 1; i >= 0; i--)
-                    {
-                        pending.Push(sequence.Items[i]);
-                        pending.Push(i > 0 ? "," : "");
-                    }
-
-                    pending.Push("[");
-                    break;
-                case YamlScalar scalar:
-                    builder.Append(Scalar(scalar));
-                    break;
-            }
-        }
-
-        return builder.ToString();
-    }
+    private static string Render(YamlNode node) => TreeText.Write(node, "=", key => key, Scalar);
 
     private static string Scalar(YamlScalar scalar)
     {
