@@ -18,6 +18,9 @@ namespace ModelCatalog.Generator.Reading;
 /// </summary>
 internal sealed class Json5TreeReader
 {
+    // JSON5 1.0.0 §7 literals and §6 numbers that are words.
+    private static readonly string[] Literals = { "true", "false", "null", "Infinity", "NaN" };
+
     private readonly string _text;
     private readonly List<Frame> _stack = new();
     private StringBuilder? _buffer;
@@ -80,7 +83,7 @@ internal sealed class Json5TreeReader
             var frame = _stack[_stack.Count - 1];
             if (_pos >= _text.Length)
             {
-                return Fail(_text.Length, 0, "unexpected end of file; '" + _text[frame.Node.Range.Start] + "' at " + LineColumn(frame.Node.Range.Start) + " is not closed");
+                return Unclosed(frame);
             }
 
             char c = _text[_pos];
@@ -196,7 +199,7 @@ internal sealed class Json5TreeReader
         {
             if (_pos >= _text.Length)
             {
-                Fail(_text.Length, 0, "unexpected end of file; '{' at " + LineColumn(frame.Node.Range.Start) + " is not closed");
+                Unclosed(frame);
             }
             else
             {
@@ -216,7 +219,7 @@ internal sealed class Json5TreeReader
     {
         if (_pos >= _text.Length)
         {
-            Fail(_text.Length, 0, "unexpected end of file; '" + _text[frame.Node.Range.Start] + "' at " + LineColumn(frame.Node.Range.Start) + " is not closed");
+            Unclosed(frame);
             return false;
         }
 
@@ -298,8 +301,6 @@ internal sealed class Json5TreeReader
 
         return false;
     }
-
-    private static readonly string[] Literals = { "true", "false", "null", "Infinity", "NaN" };
 
     /// <summary>JSON5Number: an optional sign, then Infinity, NaN, a hex integer or an ECMAScript decimal literal.</summary>
     private bool ReadNumber()
@@ -594,6 +595,10 @@ internal sealed class Json5TreeReader
             "models.yaml is not valid JSON5: " + cause + "; fix the syntax here");
         return null;
     }
+
+    /// <summary>MC0001 at the end of the file, naming the innermost object or list still open.</summary>
+    private YamlNode? Unclosed(Frame frame) =>
+        Fail(_text.Length, 0, "unexpected end of file; '" + _text[frame.Node.Range.Start] + "' at " + LineColumn(frame.Node.Range.Start) + " is not closed");
 
     private StringBuilder Buffer()
     {
