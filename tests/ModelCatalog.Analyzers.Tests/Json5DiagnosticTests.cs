@@ -46,6 +46,7 @@ public sealed class Json5DiagnosticTests
     [InlineData("{ a: '\\x4g' }", 1, 7, 1, 10, "invalid escape '\\x4' in a string: \\x needs exactly two hex digits; write \\\\ for a backslash")]
     [InlineData("{\n  models: {\n    mode: 'merge',\n", 4, 1, 4, 1, "unexpected end of file; '{' at 2:11 is not closed")]
     [InlineData("{ models: { providers: { acme: { api: openai-completions } } } }", 1, 39, 1, 57, "unquoted text 'openai-completions'; a JSON5 string needs quotes: write \"openai-completions\"")]
+    [InlineData("{ models: { providers: { local: { baseUrl: http://localhost:1234/v1, api: 'openai-completions' } } } }", 1, 44, 1, 68, "unquoted text 'http://localhost:1234/v1'; a JSON5 string needs quotes: write \"http://localhost:1234/v1\"")]
     [InlineData("{ models: { providers: { acme: { headers: { X-Title: 'x' } } } } }", 1, 46, 1, 47, "unquoted key 'X-Title' contains '-', which a JSON5 name cannot hold; quote the key: \"X-Title\"")]
     [InlineData("{ models: { providers: { 302ai: {} } } }", 1, 26, 1, 27, "unquoted key '302ai' starts with '3'; a JSON5 key is a name or a quoted string: write \"302ai\"")]
     [InlineData("{}\n{}\n", 2, 1, 2, 2, "unexpected '{' after the closing '}' of the top-level object; a JSON5 file holds one object")]
