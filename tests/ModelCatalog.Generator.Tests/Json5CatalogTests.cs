@@ -72,6 +72,18 @@ public sealed class Json5CatalogTests
     public void HandedJson5CasesHaveNoDiagnostics(string file) =>
         Assert.Empty(CatalogCompiler.Compile(TestPaths.ReadShared(file), default).Diagnostics);
 
+    [Fact]
+    public void EveryHandedCatalogCaseIsReadWithoutSyntaxError()
+    {
+        var cases = Directory.GetDirectories(Path.Combine(TestPaths.Shared, "cases", "catalogs")).OrderBy(d => d, System.StringComparer.Ordinal).ToList();
+        Assert.True(cases.Count >= 11);
+        foreach (var folder in cases)
+        {
+            var compiled = CatalogCompiler.Compile(File.ReadAllText(Path.Combine(folder, "models.yaml")), default);
+            Assert.True(!compiled.Diagnostics.Any(d => d.Id == "MC0001"), Path.GetFileName(folder) + ": " + string.Join("; ", compiled.Diagnostics.Select(d => d.Message)));
+        }
+    }
+
     [Theory]
     [InlineData("json5.models.yaml")]
     [InlineData("json.models.yaml")]
