@@ -164,7 +164,7 @@ internal sealed class Json5TreeReader
         {
             name = ReadIdentifier();
         }
-        else if (c is ',' or ']' || IsDecimalDigit(c) || c is '-' or '+' or '.')
+        else if (c is ',' or ']' || Json5Characters.IsDecimalDigit(c) || c is '-' or '+' or '.')
         {
             name = null;
             if (c == ',' || c == ']')
@@ -247,7 +247,7 @@ internal sealed class Json5TreeReader
                 return false;
         }
 
-        if (IsDecimalDigit(c) || c is '-' or '+' or '.')
+        if (Json5Characters.IsDecimalDigit(c) || c is '-' or '+' or '.')
         {
             if (!ReadNumber())
             {
@@ -318,7 +318,7 @@ internal sealed class Json5TreeReader
         else if (Matches("0x") || Matches("0X"))
         {
             _pos += 2;
-            int digits = SkipWhile(_pos, IsHexDigit) - _pos;
+            int digits = SkipWhile(_pos, Json5Characters.IsHexDigit) - _pos;
             _pos += digits;
             if (digits == 0)
             {
@@ -327,7 +327,7 @@ internal sealed class Json5TreeReader
         }
         else
         {
-            int integerDigits = SkipWhile(_pos, IsDecimalDigit) - _pos;
+            int integerDigits = SkipWhile(_pos, Json5Characters.IsDecimalDigit) - _pos;
             if (integerDigits > 1 && _text[_pos] == '0')
             {
                 return InvalidNumber(start, "a JSON5 number has no leading zeros");
@@ -338,7 +338,7 @@ internal sealed class Json5TreeReader
             if (_pos < _text.Length && _text[_pos] == '.')
             {
                 _pos++;
-                fractionDigits = SkipWhile(_pos, IsDecimalDigit) - _pos;
+                fractionDigits = SkipWhile(_pos, Json5Characters.IsDecimalDigit) - _pos;
                 _pos += fractionDigits;
             }
 
@@ -355,7 +355,7 @@ internal sealed class Json5TreeReader
                     _pos++;
                 }
 
-                int exponentDigits = SkipWhile(_pos, IsDecimalDigit) - _pos;
+                int exponentDigits = SkipWhile(_pos, Json5Characters.IsDecimalDigit) - _pos;
                 _pos += exponentDigits;
                 if (exponentDigits == 0)
                 {
@@ -365,7 +365,7 @@ internal sealed class Json5TreeReader
         }
 
         // ECMAScript: the character after a numeric literal must not be an identifier start or a digit ("3in", "0x1G").
-        return _pos >= _text.Length || !(IsIdentifierStartAt(_pos) || IsDecimalDigit(_text[_pos]) || _text[_pos] == '\\')
+        return _pos >= _text.Length || !(IsIdentifierStartAt(_pos) || Json5Characters.IsDecimalDigit(_text[_pos]) || _text[_pos] == '\\')
             || InvalidNumber(start, "a number ends at its last digit");
     }
 
@@ -455,7 +455,7 @@ internal sealed class Json5TreeReader
             case '\u2029':
                 return true;
             case '0':
-                if (_pos < _text.Length && IsDecimalDigit(_text[_pos]))
+                if (_pos < _text.Length && Json5Characters.IsDecimalDigit(_text[_pos]))
                 {
                     return InvalidEscape(backslash, 3, "JSON5 has no octal escapes");
                 }
@@ -482,7 +482,7 @@ internal sealed class Json5TreeReader
     {
         if (!TryHex(_pos, digits, out int value))
         {
-            int length = SkipWhile(_pos, IsHexDigit) - backslash;
+            int length = SkipWhile(_pos, Json5Characters.IsHexDigit) - backslash;
             return InvalidEscape(backslash, Math.Min(length, digits + 2), "\\" + _text[backslash + 1] + " needs exactly " + (digits == 2 ? "two" : "four") + " hex digits");
         }
 
@@ -519,7 +519,7 @@ internal sealed class Json5TreeReader
                 }
 
                 char escaped = (char)value;
-                bool valid = _pos == start ? IsIdentifierStart(escaped, CharUnicodeInfo.GetUnicodeCategory(escaped)) : IsIdentifierPart(escaped, CharUnicodeInfo.GetUnicodeCategory(escaped));
+                bool valid = _pos == start ? Json5Characters.IsIdentifierStart(escaped, CharUnicodeInfo.GetUnicodeCategory(escaped)) : Json5Characters.IsIdentifierPart(escaped, CharUnicodeInfo.GetUnicodeCategory(escaped));
                 if (!valid)
                 {
                     Fail(escape, 6, "'" + _text.Substring(escape, 6) + "' is not a letter, digit, '$' or '_' and cannot be in an unquoted key; quote the key");
@@ -541,7 +541,7 @@ internal sealed class Json5TreeReader
         }
 
         // A name running into a character no identifier may hold ("X-Title", "gpt-4o", "a/b") needs quotes.
-        if (_pos < _text.Length && _text[_pos] is not (':' or ',' or '}' or ']' or '{' or '[' or '"' or '\'') && !IsWhitespace(_text[_pos]) && !StartsComment(_pos))
+        if (_pos < _text.Length && _text[_pos] is not (':' or ',' or '}' or ']' or '{' or '[' or '"' or '\'') && !Json5Characters.IsWhitespace(_text[_pos]) && !StartsComment(_pos))
         {
             var word = KeyWord(start);
             Fail(_pos, CharLength(_pos), "unquoted key '" + word + "' contains " + Describe(_pos) + ", which a JSON5 name cannot hold; quote the key: \"" + word + "\"");
@@ -557,14 +557,14 @@ internal sealed class Json5TreeReader
         while (_pos < _text.Length)
         {
             char c = _text[_pos];
-            if (IsWhitespace(c))
+            if (Json5Characters.IsWhitespace(c))
             {
                 _pos++;
             }
             else if (c == '/' && _pos + 1 < _text.Length && _text[_pos + 1] == '/')
             {
                 _pos += 2;
-                while (_pos < _text.Length && !IsLineTerminator(_text[_pos]))
+                while (_pos < _text.Length && !Json5Characters.IsLineTerminator(_text[_pos]))
                 {
                     _pos++;
                 }
@@ -648,7 +648,7 @@ internal sealed class Json5TreeReader
     private string Word(int start)
     {
         int end = start;
-        while (end < _text.Length && end - start < 60 && _text[end] is not (',' or '}' or ']' or '{' or '[' or '"' or '\'') && !IsWhitespace(_text[end]))
+        while (end < _text.Length && end - start < 60 && _text[end] is not (',' or '}' or ']' or '{' or '[' or '"' or '\'') && !Json5Characters.IsWhitespace(_text[end]))
         {
             end++;
         }
@@ -660,7 +660,7 @@ internal sealed class Json5TreeReader
     private string KeyWord(int start)
     {
         int end = start;
-        while (end < _text.Length && end - start < 60 && _text[end] is not (':' or ',' or '}' or '{' or '[' or ']' or '"' or '\'') && !IsWhitespace(_text[end]))
+        while (end < _text.Length && end - start < 60 && _text[end] is not (':' or ',' or '}' or '{' or '[' or ']' or '"' or '\'') && !Json5Characters.IsWhitespace(_text[end]))
         {
             end++;
         }
@@ -712,48 +712,9 @@ internal sealed class Json5TreeReader
         return line.ToString(CultureInfo.InvariantCulture) + ":" + (index - lineStart + 1).ToString(CultureInfo.InvariantCulture);
     }
 
-    // JSON5 1.0.0 §8 White Space: tab, LF, VT, FF, CR, space, NBSP, LS, PS, BOM and every other Unicode Zs.
-    private static bool IsWhitespace(char c) => c <= ' '
-        ? c is ' ' or '\t' or '\n' or '\r' or '\v' or '\f'
-        : c >= '\u00A0' && (c is '\u00A0' or '\u2028' or '\u2029' or '\uFEFF' || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.SpaceSeparator);
+    private bool IsIdentifierStartAt(int index) => Json5Characters.IsIdentifierStart(_text, index);
 
-    private static bool IsLineTerminator(char c) => c is '\n' or '\r' or '\u2028' or '\u2029';
-
-    private static bool IsDecimalDigit(char c) => c is >= '0' and <= '9';
-
-    private static bool IsHexDigit(char c) => c is >= '0' and <= '9' or >= 'a' and <= 'f' or >= 'A' and <= 'F';
-
-    private bool IsIdentifierStartAt(int index)
-    {
-        if (index >= _text.Length)
-        {
-            return false;
-        }
-
-        char c = _text[index];
-        return c < 0x80 ? c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or '$' or '_' : IsIdentifierStart(c, CharUnicodeInfo.GetUnicodeCategory(_text, index));
-    }
-
-    private bool IsIdentifierPartAt(int index)
-    {
-        if (index >= _text.Length)
-        {
-            return false;
-        }
-
-        char c = _text[index];
-        return c < 0x80 ? c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '$' or '_' : IsIdentifierPart(c, CharUnicodeInfo.GetUnicodeCategory(_text, index));
-    }
-
-    // ECMAScript 5.1 §7.6 IdentifierStart: UnicodeLetter (Lu, Ll, Lt, Lm, Lo, Nl), '$', '_'.
-    private static bool IsIdentifierStart(char c, UnicodeCategory category) => c is '$' or '_' || category is UnicodeCategory.UppercaseLetter
-        or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
-        or UnicodeCategory.LetterNumber;
-
-    // IdentifierPart adds Mn, Mc, Nd, Pc, ZWNJ and ZWJ.
-    private static bool IsIdentifierPart(char c, UnicodeCategory category) => IsIdentifierStart(c, category) || c is '\u200C' or '\u200D' ||
-        category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.DecimalDigitNumber
-        or UnicodeCategory.ConnectorPunctuation;
+    private bool IsIdentifierPartAt(int index) => Json5Characters.IsIdentifierPart(_text, index);
 
     /// <summary>An open object or array: its node, the key it is the value of (for messages), and its pending key.</summary>
     private sealed class Frame
