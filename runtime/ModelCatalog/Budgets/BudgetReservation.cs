@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Threading;
 
 namespace ModelCatalog;
 
@@ -12,7 +13,7 @@ internal sealed class BudgetReservation
     private readonly List<BudgetTracker.BudgetWindow> _windows;
     private readonly decimal _amount;
     private readonly bool _unknownCountsAsReserved;
-    private bool _settled;
+    private int _settled;
 
     public BudgetReservation(BudgetTracker tracker, List<BudgetTracker.BudgetWindow> windows, decimal amount, bool unknownCountsAsReserved)
     {
@@ -30,12 +31,11 @@ internal sealed class BudgetReservation
 
     private void Settle(decimal spent)
     {
-        if (_settled)
+        if (Interlocked.Exchange(ref _settled, 1) != 0)
         {
             return;
         }
 
-        _settled = true;
         _tracker.Settle(_windows, _amount, spent);
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 
 namespace ModelCatalog;
 
@@ -19,12 +18,18 @@ internal sealed class BudgetTracker
     private readonly Func<DateTimeOffset> _clock;
     private readonly object _gate = new();
 
-    public BudgetTracker(IList<SpendBudget> budgets, Func<SpendBudget, string?> canonicalRef, bool unknownIsOver, Func<DateTimeOffset> clock)
+    /// <param name="budgets">The budgets; their settings are copied now.</param>
+    /// <param name="scope">A budget's scope as the catalog names it: the provider id and canonical model ref (or <c>null</c>s).</param>
+    /// <param name="unknownIsOver"><see cref="CatalogChatClientOptions.UnknownPriceIsOverBudget"/>.</param>
+    /// <param name="clock">The client's clock.</param>
+    public BudgetTracker(
+        IList<SpendBudget> budgets, Func<SpendBudget, (string? Provider, string? ModelRef)> scope, bool unknownIsOver, Func<DateTimeOffset> clock)
     {
         _windows = new BudgetWindow[budgets.Count];
         for (int i = 0; i < _windows.Length; i++)
         {
-            _windows[i] = new BudgetWindow(budgets[i], canonicalRef(budgets[i]));
+            var (provider, modelRef) = scope(budgets[i]);
+            _windows[i] = new BudgetWindow(budgets[i], provider, modelRef);
         }
 
         _unknownIsOver = unknownIsOver;
@@ -80,16 +85,16 @@ internal sealed class BudgetTracker
                 if (worstCase is null && _unknownIsOver)
                 {
                     refusal = new BudgetRefusal(model.Ref, window.Budget, held,
-                        "the price is unknown, which counts as over " + window.Budget +
+                        "the price is unknown, which counts as over " + window.Description +
                         " (CatalogChatClientOptions.UnknownPriceIsOverBudget); " + PriceText.Usd(held) + " spent in this window");
                     return null;
                 }
 
-                if (held + amount > window.Budget.LimitUsd)
+                if (held + amount > window.Limit)
                 {
                     refusal = new BudgetRefusal(model.Ref, window.Budget, held,
-                        "over " + window.Budget + ": " + PriceText.Usd(held) + " spent in this window, this call may cost up to " +
-                        PriceText.Usd(amount) + (window.Budget.CalendarDay ? " (resets at 00:00 UTC)" : string.Empty));
+                        "over " + window.Description + ": " + PriceText.Usd(held) + " spent in this window, this call may cost up to " +
+                        PriceText.Usd(amount) + (window.CalendarDay ? " (resets at 00:00 UTC)" : string.Empty));
                     return null;
                 }
             }
@@ -102,24 +107,6 @@ internal sealed class BudgetTracker
 
         // Unknown is not free: under the default policy a call whose real cost stays unknown keeps its worst case.
         return new BudgetReservation(this, covering, amount, _unknownIsOver);
-    }
-
-    /// <summary>USD spent plus held within <paramref name="budget"/>'s current window (for tests and diagnostics).</summary>
-    public decimal Spent(SpendBudget budget)
-    {
-        lock (_gate)
-        {
-            long now = _clock().UtcTicks;
-            foreach (var window in _windows)
-            {
-                if (ReferenceEquals(window.Budget, budget))
-                {
-                    return window.Held(now);
-                }
-            }
-        }
-
-        throw new ArgumentException("Not a budget of this client.", nameof(budget));
     }
 
     internal void Settle(List<BudgetWindow> covering, decimal reserved, decimal spent)
@@ -143,24 +130,40 @@ internal sealed class BudgetTracker
         private const long Buckets = 1024;
 
         private readonly Queue<Bucket> _buckets = new();
+        private readonly string? _provider;
         private readonly string? _modelRef;
+        private readonly bool _calendarDay;
+        private readonly long _windowTicks;
         private readonly long _bucketTicks;
         private decimal _spent;
         private Bucket? _newest;
 
-        public BudgetWindow(SpendBudget budget, string? modelRef)
+        // The settings are copied: SpendBudget's setters must not change a running client's windows half-way.
+        public BudgetWindow(SpendBudget budget, string? provider, string? modelRef)
         {
             Budget = budget;
+            Limit = budget.LimitUsd;
+            _provider = provider;
             _modelRef = modelRef;
-            _bucketTicks = budget.CalendarDay ? TimeSpan.TicksPerDay : Math.Max(1, budget.Window.Ticks / Buckets);
+            _calendarDay = budget.CalendarDay;
+            _windowTicks = budget.Window.Ticks;
+            _bucketTicks = _calendarDay ? TimeSpan.TicksPerDay : Math.Max(1, _windowTicks / Buckets);
+            Description = budget.ToString();
         }
 
         public SpendBudget Budget { get; }
 
+        public decimal Limit { get; }
+
+        /// <summary>The budget as it was when the client was created (its scope, limit and window).</summary>
+        public string Description { get; }
+
+        public bool CalendarDay => _calendarDay;
+
         public decimal Reserved { get; set; }
 
         public bool Covers(ModelInfo model) =>
-            (Budget.Provider is null || string.Equals(Budget.Provider, model.Provider, StringComparison.OrdinalIgnoreCase)) &&
+            (_provider is null || string.Equals(_provider, model.Provider, StringComparison.OrdinalIgnoreCase)) &&
             (_modelRef is null || ModelRefComparer.Instance.Equals(_modelRef, model.Ref));
 
         public decimal Held(long now)
@@ -194,16 +197,14 @@ internal sealed class BudgetTracker
         // Calendar windows start at 00:00 UTC of the first of their days; rolling ones at now − Window.
         private void Prune(long now)
         {
-            long start = Budget.CalendarDay
-                ? (now / TimeSpan.TicksPerDay * TimeSpan.TicksPerDay) - (Budget.Window.Ticks - TimeSpan.TicksPerDay)
-                : now - Budget.Window.Ticks;
+            long start = _calendarDay
+                ? (now / TimeSpan.TicksPerDay * TimeSpan.TicksPerDay) - (_windowTicks - TimeSpan.TicksPerDay)
+                : now - _windowTicks;
             while (_buckets.Count > 0 && (_buckets.Peek().Index + 1) * _bucketTicks <= start)
             {
                 _spent -= _buckets.Dequeue().Amount;
             }
         }
-
-        public override string ToString() => Budget + ", " + _spent.ToString(CultureInfo.InvariantCulture) + " spent";
     }
 
     private sealed class Bucket

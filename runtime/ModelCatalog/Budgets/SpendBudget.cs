@@ -6,7 +6,7 @@ namespace ModelCatalog;
 /// <summary>
 /// A USD limit on what a <see cref="CatalogChatClient"/> spends over a time window, checked before each attempt
 /// (README.md, Spend budgets). Scope: the whole client, one provider (<see cref="Provider"/>) or one model
-/// (<see cref="ModelRef"/>); both set = that model only when it belongs to that provider. A model over any budget
+/// (<see cref="ModelRef"/>); both set = that model, which must belong to that provider. A model over any budget
 /// covering it is skipped like a cooling one; when every candidate is, the call throws
 /// <see cref="BudgetExceededException"/> and sends nothing.
 /// </summary>
@@ -41,10 +41,16 @@ public sealed class SpendBudget
     /// <summary>The window: rolling, or (with <see cref="CalendarDay"/>) whole UTC days.</summary>
     public TimeSpan Window { get; }
 
-    /// <summary>Limits only the models of this provider id (case-insensitive); <c>null</c> = every provider.</summary>
+    /// <summary>
+    /// Limits only the models of this provider id (case-insensitive); <c>null</c> = every provider. A provider the
+    /// catalog does not have is an <see cref="ArgumentException"/> when the client is created.
+    /// </summary>
     public string? Provider { get; set; }
 
-    /// <summary>Limits only this canonical <c>provider/model</c> ref (aliases are resolved by the client); <c>null</c> = every model.</summary>
+    /// <summary>
+    /// Limits only this model: a <c>provider/model</c> ref or alias, resolved when the client is created (one that names
+    /// nothing throws <see cref="UnknownModelException"/> then); <c>null</c> = every model.
+    /// </summary>
     [ModelRef]
     public string? ModelRef { get; set; }
 

@@ -80,9 +80,7 @@ public sealed class CatalogChatClient : IChatClient
         _allowlist = new HashSet<string>(catalog.Allowlist, ModelRefComparer.Instance);
         _metadata = new ChatClientMetadata("modelcatalog", null, catalog.Primary);
 
-        // A budget's ModelRef may be an alias or a ${VAR} ref: resolved once, and a ref that names nothing fails here, not never.
-        _budgets = new BudgetTracker(_options.Budgets, budget => budget.ModelRef is null ? null : Find(budget.ModelRef).Ref,
-            _options.UnknownPriceIsOverBudget, _options.Clock);
+        _budgets = new BudgetTracker(_options.Budgets, ResolveBudgetScope, _options.UnknownPriceIsOverBudget, _options.Clock);
     }
 
     /// <summary>The catalog requests are resolved against.</summary>
@@ -333,6 +331,30 @@ public sealed class CatalogChatClient : IChatClient
         }
 
         return true;
+    }
+
+    // A budget's ModelRef may be an alias or a ${VAR} ref: resolved once. A scope that names nothing fails here rather
+    // than never matching.
+    private (string? Provider, string? ModelRef) ResolveBudgetScope(SpendBudget budget)
+    {
+        string? modelRef = budget.ModelRef is null ? null : Find(budget.ModelRef).Ref;
+        if (budget.Provider is not { } provider)
+        {
+            return (null, modelRef);
+        }
+
+        if (!Catalog.TryGetProvider(provider, out _))
+        {
+            throw new ArgumentException("Spend budget '" + budget + "' names provider '" + provider + "', which the catalog does not have.");
+        }
+
+        if (modelRef is not null && !modelRef.StartsWith(provider + "/", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException("Spend budget '" + budget + "' names model " + modelRef + " and provider '" + provider +
+                "', which never meet: set only one of ModelRef and Provider.");
+        }
+
+        return (provider, modelRef);
     }
 
     private List<ModelInfo> PlanCandidates(string? requested)

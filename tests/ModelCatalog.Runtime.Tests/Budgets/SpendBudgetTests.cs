@@ -152,12 +152,33 @@ public sealed class SpendBudgetTests
     }
 
     [Fact]
-    public async Task A_model_budget_naming_no_model_fails_when_the_client_is_created()
+    public void A_budget_scope_naming_nothing_fails_when_the_client_is_created()
     {
-        var options = new CatalogChatClientOptions();
-        options.Budgets.Add(new SpendBudget(1m, TimeSpan.FromDays(1)) { ModelRef = "nowhere/model" });
-        await Task.Yield();
-        Assert.Throws<UnknownModelException>(() => new CatalogChatClient(Models("http://127.0.0.1:9"), options: options));
+        var unknownModel = new CatalogChatClientOptions();
+        unknownModel.Budgets.Add(new SpendBudget(1m, TimeSpan.FromDays(1)) { ModelRef = "nowhere/model" });
+        Assert.Throws<UnknownModelException>(() => new CatalogChatClient(Models("http://127.0.0.1:9"), options: unknownModel));
+
+        var unknownProvider = new CatalogChatClientOptions();
+        unknownProvider.Budgets.Add(new SpendBudget(1m, TimeSpan.FromDays(1)) { Provider = "c" });
+        Assert.Equal("Spend budget 'provider 'c': $1.00 per rolling 1.00:00:00' names provider 'c', which the catalog does not have.",
+            Assert.Throws<ArgumentException>(() => new CatalogChatClient(Models("http://127.0.0.1:9"), options: unknownProvider)).Message);
+
+        var apart = new CatalogChatClientOptions();
+        apart.Budgets.Add(new SpendBudget(1m, TimeSpan.FromDays(1)) { Provider = "b", ModelRef = "main" });
+        Assert.Equal("Spend budget 'model main: $1.00 per rolling 1.00:00:00' names model a/one and provider 'b', which never meet: set only one of ModelRef and Provider.",
+            Assert.Throws<ArgumentException>(() => new CatalogChatClient(Models("http://127.0.0.1:9"), options: apart)).Message);
+    }
+
+    [Fact]
+    public async Task Changing_a_budget_after_the_client_is_created_changes_nothing()
+    {
+        await using var server = await FakeProviderServer.StartAsync(AnswerAtMaxTokens);
+        var budget = new SpendBudget(1m, TimeSpan.FromDays(1)) { Provider = "a" };
+        using var client = new CatalogChatClient(Models(server.BaseUrl), options: WithBudgets(new FakeClock(), budget));
+        budget.Provider = "b";
+
+        Assert.Equal("a/one", (await client.GetResponseAsync("1")).ModelId);
+        Assert.Equal("b/cheap", (await client.GetResponseAsync("2")).ModelId);
     }
 
     [Fact]
