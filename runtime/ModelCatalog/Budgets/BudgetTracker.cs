@@ -45,13 +45,15 @@ internal sealed class BudgetTracker
     /// </summary>
     public static decimal? WorstCase(ModelCost cost, long requestBytes, long maxOutputTokens)
     {
-        if (!cost.IsKnown)
+        if (cost.Compute(requestBytes, maxOutputTokens) is not { } uncached)
         {
             return null;
         }
 
-        decimal inputPrice = Math.Max(cost.Input, Math.Max(cost.CacheRead, cost.CacheWrite));
-        return (requestBytes * inputPrice + maxOutputTokens * cost.Output) / 1_000_000m;
+        // Whichever input price is dearest (a cache write usually is): the request's bytes all billed at it.
+        decimal cacheRead = cost.Compute(0, maxOutputTokens, cacheRead: requestBytes)!.Value;
+        decimal cacheWrite = cost.Compute(0, maxOutputTokens, cacheWrite: requestBytes)!.Value;
+        return Math.Max(uncached, Math.Max(cacheRead, cacheWrite));
     }
 
     /// <summary>
