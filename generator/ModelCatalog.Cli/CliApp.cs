@@ -16,9 +16,9 @@ internal static class CliApp
         root.Subcommands.Add(ListCommand.Create(context));
         root.Subcommands.Add(StatusCommand.Create(context));
         root.Subcommands.Add(CheckCommand.Create(context));
-        // root.Subcommands.Add(EditCommands.CreateSet(context));
-        // root.Subcommands.Add(EditCommands.CreateFallbacks(context));
-        // root.Subcommands.Add(EditCommands.CreateAliases(context));
+        root.Subcommands.Add(EditCommands.CreateSet(context));
+        root.Subcommands.Add(EditCommands.CreateFallbacks(context));
+        root.Subcommands.Add(EditCommands.CreateAliases(context));
         root.Subcommands.Add(RemainsCommand.Create(context));
         root.Subcommands.Add(SchemaCommand.Create(context));
         return root;
