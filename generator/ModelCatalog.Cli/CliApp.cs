@@ -33,7 +33,8 @@ internal static class CliApp
             // One clear line (the first problem) and a pointer to help, instead of the whole help text.
             // "Unrecognized command 'x'" says more than the "Required command was not provided" that comes with it.
             var error = result.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? result.Errors[0];
-            context.Error.WriteLine("modelcatalog: " + error.Message + " (see modelcatalog --help)");
+            var message = string.Join(" ", error.Message.Split(new[] { '\r', '\n', '\t' }, StringSplitOptions.RemoveEmptyEntries).Select(part => part.Trim()));
+            context.Error.WriteLine("modelcatalog: " + message + " (see modelcatalog --help)");
             return ExitCodes.BadInput;
         }
 
