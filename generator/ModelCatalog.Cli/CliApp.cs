@@ -1,5 +1,6 @@
 using System;
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.Linq;
 using ModelCatalog.Cli.Commands;
 
@@ -8,11 +9,14 @@ namespace ModelCatalog.Cli;
 /// <summary>The <c>modelcatalog</c> command tree and its one entry point (Program and the tests call <see cref="Run"/>).</summary>
 internal static class CliApp
 {
-    public static RootCommand CreateRoot(CliContext context)
+    public static Command CreateRoot(CliContext context)
     {
-        var root = new RootCommand(
-            "modelcatalog: the ModelCatalog catalog compiler's command line. Lists, checks and edits an OpenClaw-style models.yaml " +
+        // Named explicitly: as a .NET tool the process is ModelCatalog.Cli.dll, but users type `modelcatalog`.
+        var root = new Command("modelcatalog",
+            "The ModelCatalog catalog compiler's command line. Lists, checks and edits an OpenClaw-style models.yaml " +
             "(or models.yml / models.json5). Exit codes: 0 ok, 1 errors found or check failed, 2 usage error or bad input.");
+        root.Options.Add(new HelpOption());
+        root.Options.Add(new VersionOption());
         root.Subcommands.Add(ListCommand.Create(context));
         root.Subcommands.Add(StatusCommand.Create(context));
         root.Subcommands.Add(CheckCommand.Create(context));

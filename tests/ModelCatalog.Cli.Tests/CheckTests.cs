@@ -24,6 +24,13 @@ public sealed class CheckTests
             yield return new object[] { Path.GetRelativePath(Cli.Data(), Path.Combine(folder, "models.yaml")) };
         }
 
+        foreach (var file in Directory.GetFiles(Cli.Data("catalogs")).OrderBy(f => f, System.StringComparer.Ordinal))
+        {
+            yield return new object[] { Path.GetRelativePath(Cli.Data(), file) };
+        }
+
+        yield return new object[] { Path.Combine("..", "..", "models.yaml") }; // the built-in catalog
+
         foreach (var (name, _) in Broken)
         {
             yield return new object[] { "broken:" + name };
