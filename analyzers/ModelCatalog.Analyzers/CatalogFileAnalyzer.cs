@@ -8,14 +8,16 @@ using ModelCatalog.Generator.Diagnostics;
 namespace ModelCatalog.Analyzers;
 
 /// <summary>
-/// Reports the catalog diagnostics MC0001–MC0011 on models.yaml itself, from an additional-file action so they are
-/// live in the IDE while the YAML is edited. The generator reports none of them, so each appears exactly once.
+/// Reports the catalog diagnostics (MC00xx) on the catalog file itself, from an additional-file action so they are
+/// live in the IDE while the file is edited, and MC0014 (once per compilation, no location) when <c>ModelCatalogFile</c>
+/// names a file the project does not have. The generator reports none of them, so each appears exactly once.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CatalogFileAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = DiagnosticDescriptors.CatalogDescriptors.ToImmutableArray();
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        DiagnosticDescriptors.CatalogDescriptors.Append(DiagnosticDescriptors.CatalogFileNotFound).ToImmutableArray();
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -28,10 +30,20 @@ public sealed class CatalogFileAnalyzer : DiagnosticAnalyzer
             var catalogFile = CatalogFileSelector.Select(start.Options.AdditionalFiles, configured);
             if (catalogFile is null)
             {
+                if (configured is not null)
+                {
+                    // The build passes the property as written; the analyzer sees the project's AdditionalFiles only, so a
+                    // missing file and one left out of AdditionalFiles (ModelCatalogAutoInclude false) look the same.
+                    start.RegisterCompilationEndAction(end => end.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CatalogFileNotFound, Location.None,
+                        "ModelCatalogFile names '" + configured + "', which does not exist in the project (or, with ModelCatalogAutoInclude false, is not an " +
+                        "AdditionalFiles item); only the built-in catalog is generated: fix the path relative to the project folder, or create the file")));
+                }
+
                 return;
             }
 
             var catalogPath = catalogFile.Path;
+            var displayName = CatalogFileSelector.DisplayName(catalogPath, configured);
             start.RegisterAdditionalFileAction(fileContext =>
             {
                 if (fileContext.AdditionalFile.Path != catalogPath || fileContext.AdditionalFile.GetText(fileContext.CancellationToken) is not { } text)
@@ -39,7 +51,7 @@ public sealed class CatalogFileAnalyzer : DiagnosticAnalyzer
                     return;
                 }
 
-                foreach (var diagnostic in CatalogFileDiagnostics.Create(catalogPath, text, fileContext.CancellationToken))
+                foreach (var diagnostic in CatalogFileDiagnostics.Create(catalogPath, displayName, text, fileContext.CancellationToken))
                 {
                     fileContext.ReportDiagnostic(diagnostic);
                 }

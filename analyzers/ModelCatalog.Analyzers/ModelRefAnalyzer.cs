@@ -10,7 +10,8 @@ namespace ModelCatalog.Analyzers;
 /// Checks model refs in C# against models.yaml while the code is typed: MC1001 (model id in the wrong case), MC1002
 /// (provider without a provider block), MC1003 (model or alias the provider does not have) and MC1004 (a literal that
 /// has a generated <c>ModelIds</c> constant). Refs are values written to <c>[ModelCatalog.ModelRef]</c> parameters,
-/// properties and fields and to <c>ChatOptions.ModelId</c>; for MC1001 also any string literal (SPEC §4).
+/// properties and fields, and to <c>ChatOptions.ModelId</c> on evidence that the options target the catalog; for MC1001
+/// also any string literal of a provider the catalog uses, unless it is an argument to another API (README.md, Model refs in C#).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ModelRefAnalyzer : DiagnosticAnalyzer

@@ -1,46 +1,69 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using ModelCatalog.Generator;
+using ModelCatalog.Generator.Upstream;
 
 namespace ModelCatalog.Analyzers;
 
 /// <summary>
 /// Everything one compilation needs to check refs, resolved once at compilation start: the catalog lookup, the
-/// generated namespace, the catalog path and the ref-position symbols. Holds no per-node state, so the concurrent
-/// operation actions share it freely.
+/// providers the catalog uses, the generated namespace, the catalog path, the ref-position symbols and the
+/// <c>ModelCatalogCheckChatOptions</c> mode, and the client facts a <c>ChatOptions.ModelId</c> value's evidence comes
+/// from (SPEC §4). Every diagnostic is reported from the operation action of its value, so it is local to its document
+/// and its code fix is offered. Thread-safe: the concurrent operation actions share it.
 /// </summary>
 internal sealed class ModelRefChecker
 {
     private readonly ModelRefLookup _lookup;
+    private readonly CatalogProviderUse _use;
     private readonly ModelRefPositions _positions;
     private readonly string? _namespace;
     private readonly string? _catalogPath;
+    private readonly string _catalogName;
+    private readonly ChatOptionsCheckMode _mode;
 
-    private ModelRefChecker(ModelRefLookup lookup, ModelRefPositions positions, string? generatedNamespace, string? catalogPath)
+    private ModelRefChecker(ModelRefLookup lookup, CatalogProviderUse use, ModelRefPositions positions, string? generatedNamespace, string? catalogPath,
+        string catalogName, ChatOptionsCheckMode mode, ChatClientFacts? facts)
     {
         _lookup = lookup;
+        _use = use;
         _positions = positions;
         _namespace = generatedNamespace;
         _catalogPath = catalogPath;
+        _catalogName = catalogName;
+        _mode = mode;
+        Facts = facts;
     }
+
+    /// <summary>The compilation's client facts; <c>null</c> without Microsoft.Extensions.AI.</summary>
+    private ChatClientFacts? Facts { get; }
 
     /// <summary>Reads the catalog (shared parse cache; the built-in catalog alone when the project has no models.yaml).</summary>
     public static ModelRefChecker Create(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
     {
         var globalOptions = options.AnalyzerConfigOptionsProvider.GlobalOptions;
-        var file = CatalogFileSelector.Select(options.AdditionalFiles, CatalogFileSelector.ConfiguredPath(globalOptions));
+        var configured = CatalogFileSelector.ConfiguredPath(globalOptions);
+        var file = CatalogFileSelector.Select(options.AdditionalFiles, configured);
         var text = file?.GetText(cancellationToken);
-        var catalog = text is null ? CatalogCompiler.BuiltInCatalogOnly : CompiledCatalogCache.Get(text, cancellationToken);
+        var catalogName = file is null ? configured ?? CatalogFileSelector.DefaultFileName : CatalogFileSelector.DisplayName(file.Path, configured);
+
+        // No catalog file of its own: the catalog (and the generated types) of a referenced project, if any (SPEC §2).
+        var upstream = text is null ? UpstreamCatalog.Find(compilation, cancellationToken) : null;
+        var catalog = text is not null ? CompiledCatalogCache.Get(text, catalogName, cancellationToken)
+            : upstream is not null ? CompiledCatalogCache.Get(upstream.Text, catalogName, cancellationToken)
+            : CatalogCompiler.BuiltInCatalogOnly;
 
         // The same namespace rule as the generator (ModelCatalogNamespace, else RootNamespace, else global), so the
         // constants the fixes write are the ones that get generated.
-        var generatedNamespace = GeneratorOptionsReader.Read(globalOptions, CSharpParseOptions.Default).Namespace;
-        return new ModelRefChecker(ModelRefLookup.For(catalog), new ModelRefPositions(compilation), generatedNamespace, file?.Path);
+        var generatedNamespace = upstream is not null ? upstream.Namespace : GeneratorOptionsReader.Read(globalOptions, CSharpParseOptions.Default).Namespace;
+        return new ModelRefChecker(ModelRefLookup.For(catalog), CatalogProviderUse.For(catalog), new ModelRefPositions(compilation), generatedNamespace,
+            file?.Path, catalogName, ChatOptionsCheckModeReader.Read(globalOptions), ChatClientFacts.Create(compilation));
     }
 
     /// <summary>An argument, assignment or initializer: checks the constant values it writes into a model-ref position.</summary>
@@ -56,6 +79,12 @@ internal sealed class ModelRefChecker
 
             var leaves = new List<(IOperation Operation, string Value)>(1);
             ModelRefPositions.CollectConstantLeaves(value, leaves);
+            if (kind == RefPositionKind.ChatOptionsModelId)
+            {
+                CheckChatOptionsValue(context, leaves);
+                return;
+            }
+
             foreach (var (operation, text) in leaves)
             {
                 if (Check(operation, text, kind) is { } diagnostic)
@@ -70,21 +99,83 @@ internal sealed class ModelRefChecker
         }
     }
 
-    /// <summary>Any string literal anywhere: MC1001 when it equals a catalog ref ignoring case but not exactly (SPEC §4).</summary>
+    /// <summary>Any string literal anywhere: MC1001 when it equals a catalog ref ignoring case but not exactly (README.md, MC1001).</summary>
     public void AnalyzeLiteral(OperationAnalysisContext context)
     {
         try
         {
-            if (context.Operation.ConstantValue.Value is string text && _lookup.IsCaseVariantOfRef(text) && !_positions.IsInRefPosition(context.Operation))
+            // Only for providers the project's catalog uses, and never a value handed to another API: OpenRouter's
+            // "minimax/minimax-m2.1" in GetChatClient("…") is its correct id, not a miscased catalog ref.
+            if (context.Operation.ConstantValue.Value is string text && _lookup.IsCaseVariantOfRef(text) &&
+                _lookup.Classify(text) is { Model: { } model } && _use.IsUsed(model.ProviderId) &&
+                !_positions.IsInRefPosition(context.Operation) && !ModelRefPositions.IsArgumentOfOtherApi(context.Operation))
             {
-                var verdict = _lookup.Classify(text);
-                context.ReportDiagnostic(ModelRefDiagnostics.CaseMismatch(context.Operation.Syntax.GetLocation(), text, verdict.Model!, _namespace));
+                context.ReportDiagnostic(ModelRefDiagnostics.CaseMismatch(context.Operation.Syntax.GetLocation(), text, model, _namespace));
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // See AnalyzePosition.
         }
+    }
+
+    /// <summary>
+    /// The values of one <c>ChatOptions.ModelId</c> write (SPEC §4): every value with <c>always</c>, none with
+    /// <c>never</c>, else each by its evidence. The evidence is looked for only for a value that would get a diagnostic,
+    /// once per write.
+    /// </summary>
+    private void CheckChatOptionsValue(OperationAnalysisContext context, List<(IOperation Operation, string Value)> leaves)
+    {
+        if (_mode == ChatOptionsCheckMode.Never)
+        {
+            return;
+        }
+
+        ChatOptionsSite? site = null;
+        foreach (var (operation, text) in leaves)
+        {
+            if (Check(operation, text, RefPositionKind.ChatOptionsModelId) is not { } diagnostic)
+            {
+                continue;
+            }
+
+            if (_mode == ChatOptionsCheckMode.Always)
+            {
+                context.ReportDiagnostic(diagnostic);
+                continue;
+            }
+
+            bool providerUsed = ModelRefParts.TrySplit(text, out var providerPart, out _) && _use.IsUsedOrNear(providerPart);
+            var evidence = EvidenceLevel.None;
+            if (Facts is null)
+            {
+                evidence = providerUsed ? EvidenceLevel.Strong : EvidenceLevel.None;
+            }
+            else
+            {
+                site ??= ChatOptionsSite.Locate(context.Operation, Facts);
+                evidence = site.Value.Judge(Facts, context.Operation, providerUsed);
+            }
+
+            if (evidence != EvidenceLevel.None)
+            {
+                context.ReportDiagnostic(evidence == EvidenceLevel.Weak ? AtMostWarning(diagnostic) : diagnostic);
+            }
+        }
+    }
+
+    /// <summary>Weak evidence never breaks the build: an error (MC1002) is reported as a warning, same id, message and fix data.</summary>
+    private static Diagnostic AtMostWarning(Diagnostic diagnostic)
+    {
+        if (diagnostic.Severity != DiagnosticSeverity.Error)
+        {
+            return diagnostic;
+        }
+
+        var descriptor = diagnostic.Descriptor;
+        return Diagnostic.Create(descriptor.Id, descriptor.Category, diagnostic.GetMessage(CultureInfo.InvariantCulture), DiagnosticSeverity.Warning,
+            descriptor.DefaultSeverity, descriptor.IsEnabledByDefault, warningLevel: 1, descriptor.Title, descriptor.Description, descriptor.HelpLinkUri,
+            diagnostic.Location, diagnostic.AdditionalLocations, descriptor.CustomTags, diagnostic.Properties);
     }
 
     private Diagnostic? Check(IOperation operation, string value, RefPositionKind kind)
@@ -103,9 +194,9 @@ internal sealed class ModelRefChecker
             case ModelRefKind.CaseMismatch:
                 return ModelRefDiagnostics.CaseMismatch(location, value, verdict.Model!, _namespace);
             case ModelRefKind.UnknownModel:
-                return ModelRefDiagnostics.UnknownModel(location, verdict.Provider!, verdict.ModelPart!);
+                return ModelRefDiagnostics.UnknownModel(location, verdict.Provider!, verdict.ModelPart!, _catalogName);
             case ModelRefKind.UnknownProvider when !_lookup.HasSyntaxError && (kind == RefPositionKind.ModelRef || IsCatalogLikeProvider(verdict.ProviderPart!)):
-                return ModelRefDiagnostics.UnknownProvider(location, value, verdict.ProviderPart!, verdict.ModelPart!, _lookup, _catalogPath);
+                return ModelRefDiagnostics.UnknownProvider(location, value, verdict.ProviderPart!, verdict.ModelPart!, _lookup, _catalogPath, _catalogName);
             case ModelRefKind.NotARef when kind == RefPositionKind.ModelRef:
                 return ModelRefDiagnostics.NotARef(location, value, _lookup);
             default:
@@ -115,7 +206,12 @@ internal sealed class ModelRefChecker
         }
     }
 
-    /// <summary>The ChatOptions.ModelId gate: a built-in or well-known provider id, or a near miss of a catalog provider.</summary>
+    /// <summary>
+    /// The ChatOptions.ModelId gate for MC1002, whatever the evidence: a built-in or well-known provider id, a near miss
+    /// of a catalog provider, or a provider the catalog uses or a near miss of one (a primary without a block). The
+    /// well-known list supplies fix templates, not evidence.
+    /// </summary>
     private bool IsCatalogLikeProvider(string providerPart) =>
-        _lookup.KnowsProvider(providerPart) || WellKnownProviders.Contains(providerPart) || _lookup.IsNearProvider(providerPart);
+        _lookup.KnowsProvider(providerPart) || WellKnownProviders.Contains(providerPart) || _lookup.IsNearProvider(providerPart) ||
+        _use.IsUsedOrNear(providerPart);
 }

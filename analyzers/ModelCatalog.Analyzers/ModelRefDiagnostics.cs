@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Text;
 using Microsoft.CodeAnalysis;
 using ModelCatalog.Generator.Diagnostics;
 
@@ -14,18 +13,20 @@ internal static class ModelRefDiagnostics
             Properties(DiagnosticProperties.Replacement, model.Ref, DiagnosticProperties.Constant, model.Constant, DiagnosticProperties.Namespace, generatedNamespace ?? string.Empty),
             value, model.Ref, model.Constant);
 
-    public static Diagnostic UnknownProvider(Location location, string value, string providerPart, string modelPart, ModelRefLookup lookup, string? catalogPath)
+    /// <summary>MC1002 from the shared verdict: a missing provider, a typo of one (with the corrected ref), or a built-in provider replace mode left out.</summary>
+    /// <param name="catalogName">The catalog file as messages name it (<c>models.yaml</c> when the project has none yet).</param>
+    public static Diagnostic UnknownProvider(
+        Location location, string value, string providerPart, string modelPart, ModelRefLookup lookup, string? catalogPath, string catalogName)
     {
+        var verdict = lookup.Judge(value);
         string detail;
-        string? replacement = null;
-        if (lookup.IsBuiltInElsewhere(providerPart))
+        if (verdict.Kind == RefVerdictKind.ProviderExcludedByReplace)
         {
-            detail = " (it is built in, but models.mode is replace, which keeps only the providers models.yaml lists)";
+            detail = " (it is built in, but models.mode is replace, which keeps only the providers " + catalogName + " lists)";
         }
-        else if (lookup.SuggestProvider(providerPart) is { } suggestion)
+        else if (verdict.Kind == RefVerdictKind.ProviderTypo)
         {
-            detail = " and is not built in (did you mean '" + suggestion + "'?)";
-            replacement = suggestion + "/" + modelPart;
+            detail = " and is not built in" + verdict.ProviderDidYouMean();
         }
         else
         {
@@ -40,48 +41,31 @@ internal static class ModelRefDiagnostics
             properties[DiagnosticProperties.CatalogPath] = catalogPath;
         }
 
-        if (replacement is not null)
+        if (verdict.Kind == RefVerdictKind.ProviderTypo)
         {
-            properties[DiagnosticProperties.Replacement] = replacement;
+            properties[DiagnosticProperties.Replacement] = verdict.ClearSuggestion ?? verdict.Provider + "/" + modelPart;
         }
 
-        return Diagnostic.Create(DiagnosticDescriptors.ModelRefUnknownProvider, location, properties.ToImmutable(), value, providerPart, detail);
+        return Diagnostic.Create(DiagnosticDescriptors.ModelRefUnknownProvider, location, properties.ToImmutable(), value, providerPart, detail, catalogName);
     }
 
-    public static Diagnostic UnknownModel(Location location, CatalogProvider provider, string modelPart)
+    /// <summary>MC1003 from the shared verdict: the provider has no such model; the did-you-mean the catalog validator gives too.</summary>
+    public static Diagnostic UnknownModel(Location location, CatalogProvider provider, string modelPart, string catalogName)
     {
         var providerId = provider.Spec.Id;
-        var nearest = ModelRefSuggestions.Nearest(modelPart, provider.ModelsById.Keys, out var clearlyNearest);
-        var message = new StringBuilder()
-            .Append("Provider '").Append(providerId).Append("' has no model '").Append(modelPart).Append('\'');
-        AppendDidYouMean(message, nearest, providerId + "/");
-        message.Append("; fix the ref or add { id: ").Append(modelPart).Append(" } to models.providers.").Append(providerId).Append(".models in models.yaml");
-        return Diagnostic.Create(DiagnosticDescriptors.ModelRefUnknownModel, location,
-            clearlyNearest is null ? ImmutableDictionary<string, string?>.Empty : Properties(DiagnosticProperties.Replacement, providerId + "/" + clearlyNearest),
-            message.ToString());
+        var verdict = provider.Judge.Judge(providerId + "/" + modelPart, RefForms.Alias);
+        var message = "Provider '" + providerId + "' has no model '" + modelPart + "'" + verdict.DidYouMean() +
+            "; fix the ref or add { id: " + modelPart + " } to models.providers." + providerId + ".models in " + catalogName;
+        return Diagnostic.Create(DiagnosticDescriptors.ModelRefUnknownModel, location, Replacement(verdict), message);
     }
 
-    /// <summary>A value in a [ModelRef] position that is neither a ref nor an alias: suggest an alias, or the one model with that bare id.</summary>
+    /// <summary>A value in a [ModelRef] position that is neither a ref nor an alias: the catalog refs with that model id, else the closest aliases and refs.</summary>
     public static Diagnostic NotARef(Location location, string value, ModelRefLookup lookup)
     {
-        var suggestions = ModelRefSuggestions.Nearest(value, lookup.AliasNames, out var replacement);
-        if (suggestions.Count == 0 && value.IndexOf('/') < 0)
-        {
-            var models = lookup.ModelsWithId(value);
-            for (int i = 0; i < models.Count && i < ModelRefSuggestions.MaxListed; i++)
-            {
-                suggestions.Add(models[i].Ref);
-            }
-
-            replacement = models.Count == 1 ? models[0].Ref : null;
-        }
-
-        var message = new StringBuilder().Append('\'').Append(value).Append("' is not a provider/model-id ref or an alias");
-        AppendDidYouMean(message, suggestions, prefix: string.Empty);
-        message.Append("; write provider/model-id (e.g. minimax/MiniMax-M2.1) or an alias defined in agents.defaults.models");
-        return Diagnostic.Create(DiagnosticDescriptors.ModelRefUnknownModel, location,
-            replacement is null ? ImmutableDictionary<string, string?>.Empty : Properties(DiagnosticProperties.Replacement, replacement),
-            message.ToString());
+        var verdict = lookup.Judge(value);
+        var message = "'" + value + "' is not a provider/model-id ref or an alias" + verdict.DidYouMean() +
+            "; write provider/model-id or an alias defined in agents.defaults.models";
+        return Diagnostic.Create(DiagnosticDescriptors.ModelRefUnknownModel, location, Replacement(verdict), message);
     }
 
     public static Diagnostic UseConstant(Location location, string value, CatalogModel model, string? generatedNamespace) =>
@@ -89,21 +73,8 @@ internal static class ModelRefDiagnostics
             Properties(DiagnosticProperties.Constant, model.Constant, DiagnosticProperties.Namespace, generatedNamespace ?? string.Empty),
             value, model.Constant);
 
-    private static void AppendDidYouMean(StringBuilder message, List<string> suggestions, string prefix)
-    {
-        if (suggestions.Count == 0)
-        {
-            return;
-        }
-
-        message.Append(" (did you mean ");
-        for (int i = 0; i < suggestions.Count; i++)
-        {
-            message.Append(i == 0 ? "" : i == suggestions.Count - 1 ? " or " : ", ").Append('\'').Append(prefix).Append(suggestions[i]).Append('\'');
-        }
-
-        message.Append("?)");
-    }
+    private static ImmutableDictionary<string, string?> Replacement(RefVerdict verdict) =>
+        verdict.ClearSuggestion is null ? ImmutableDictionary<string, string?>.Empty : Properties(DiagnosticProperties.Replacement, verdict.ClearSuggestion);
 
     private static ImmutableDictionary<string, string?> Properties(params string[] pairs)
     {

@@ -21,16 +21,15 @@ internal sealed class ModelRefLookup
     private readonly Dictionary<string, CatalogModel> _refsIgnoringCase = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, CatalogProvider> _providers = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, AliasSpec> _aliases = new(StringComparer.OrdinalIgnoreCase);
-    private readonly HashSet<string> _builtInElsewhere = new(StringComparer.OrdinalIgnoreCase);
-    private readonly HashSet<string> _unusable = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Lazy<Dictionary<string, List<CatalogModel>>> _byModelId;
+    private readonly RefJudge _judge = new();
 
     private ModelRefLookup(CompiledCatalog catalog)
     {
         foreach (var provider in catalog.Spec.Providers)
         {
-            var entry = new CatalogProvider(provider);
+            var entry = new CatalogProvider(provider, _judge);
             _providers[provider.Id] = entry;
+            _judge.AddProvider(provider.Id, ModelIdsOf(provider));
             foreach (var model in provider.Models)
             {
                 var catalogModel = new CatalogModel(provider.Id + "/" + model.Id, provider.Id, model.Id, "ModelIds." + provider.ClassName + "." + model.MemberName);
@@ -46,6 +45,7 @@ internal sealed class ModelRefLookup
         foreach (var alias in catalog.Spec.Aliases)
         {
             _aliases[alias.Alias] = alias;
+            _judge.AddAlias(alias.Alias, alias.Ref);
         }
 
         foreach (var diagnostic in catalog.Diagnostics)
@@ -55,19 +55,14 @@ internal sealed class ModelRefLookup
 
         foreach (var id in catalog.UnusableProviders)
         {
-            _unusable.Add(id);
+            _judge.AddProviderInError(id);
         }
 
         // In replace mode the built-in providers are absent; remember them so MC1002 can say so and its fix can copy them.
-        foreach (var builtIn in CatalogCompiler.BuiltInCatalogOnly.Spec.Providers)
+        foreach (var id in catalog.Spec.ExcludedBuiltIns)
         {
-            if (!_providers.ContainsKey(builtIn.Id))
-            {
-                _builtInElsewhere.Add(builtIn.Id);
-            }
+            _judge.AddExcludedBuiltIn(id);
         }
-
-        _byModelId = new Lazy<Dictionary<string, List<CatalogModel>>>(IndexByModelId);
     }
 
     /// <summary>The lookup of <paramref name="catalog"/>, built on first use.</summary>
@@ -82,7 +77,10 @@ internal sealed class ModelRefLookup
     /// <summary>Ids of the catalog's (valid) providers.</summary>
     public IEnumerable<string> ProviderIds => _providers.Keys;
 
-    /// <summary>Judges one value (as written: refs are not trimmed at run time either).</summary>
+    /// <summary>
+    /// Judges one value (as written: refs are not trimmed at run time either). A valid ref costs one lookup; everything
+    /// else goes to the shared <see cref="RefJudge"/>, the one verdict the catalog validator and the runtime use too.
+    /// </summary>
     public ModelRefVerdict Classify(string value)
     {
         if (_exactRefs.TryGetValue(value, out var exact))
@@ -90,34 +88,34 @@ internal sealed class ModelRefLookup
             return new ModelRefVerdict(ModelRefKind.Valid, value, exact);
         }
 
-        if (value.IndexOf('/') < 0)
+        var verdict = _judge.Judge(value, RefForms.Alias, rankNotARef: false);
+        switch (verdict.Kind)
         {
-            return _aliases.TryGetValue(value, out var alias)
-                ? new ModelRefVerdict(ModelRefKind.Alias, value, alias: alias)
-                : new ModelRefVerdict(ModelRefKind.NotARef, value);
+            case RefVerdictKind.Ok:
+                var provider = _providers[verdict.Provider!];
+                return new ModelRefVerdict(ModelRefKind.Valid, value, provider.ModelsById[verdict.ModelPart!], provider, shared: verdict); // provider part in another case
+            case RefVerdictKind.Alias:
+                return new ModelRefVerdict(ModelRefKind.Alias, value, alias: _aliases[value], shared: verdict);
+            case RefVerdictKind.CaseVariant:
+                return new ModelRefVerdict(ModelRefKind.CaseMismatch, value, _exactRefs[verdict.CanonicalRef!], _providers[verdict.Provider!], shared: verdict);
+            case RefVerdictKind.UnknownModel:
+                return new ModelRefVerdict(ModelRefKind.UnknownModel, value, provider: _providers[verdict.Provider!],
+                    providerPart: verdict.ProviderPart, modelPart: verdict.ModelPart, shared: verdict);
+            case RefVerdictKind.ProviderMissing:
+            case RefVerdictKind.ProviderTypo:
+            case RefVerdictKind.ProviderExcludedByReplace:
+                return new ModelRefVerdict(ModelRefKind.UnknownProvider, value, providerPart: verdict.ProviderPart, modelPart: verdict.ModelPart, shared: verdict);
+            case RefVerdictKind.ProviderInError:
+                return new ModelRefVerdict(ModelRefKind.ProviderInError, value, shared: verdict);
+            case RefVerdictKind.HasVariable:
+                return new ModelRefVerdict(ModelRefKind.ResolvedAtRunTime, value, shared: verdict);
+            default:
+                return new ModelRefVerdict(ModelRefKind.NotARef, value, shared: verdict);
         }
-
-        if (!ModelRefParts.TrySplit(value, out var providerPart, out var modelPart) || !LooksLikeProviderId(providerPart))
-        {
-            return new ModelRefVerdict(ModelRefKind.NotARef, value);
-        }
-
-        if (_providers.TryGetValue(providerPart, out var provider))
-        {
-            if (provider.ModelsById.TryGetValue(modelPart, out var model))
-            {
-                return new ModelRefVerdict(ModelRefKind.Valid, value, model); // provider part in another case: still valid
-            }
-
-            return _refsIgnoringCase.TryGetValue(provider.Spec.Id + "/" + modelPart, out var caseVariant)
-                ? new ModelRefVerdict(ModelRefKind.CaseMismatch, value, caseVariant, provider)
-                : new ModelRefVerdict(ModelRefKind.UnknownModel, value, provider: provider, providerPart: providerPart, modelPart: modelPart);
-        }
-
-        return _unusable.Contains(providerPart)
-            ? new ModelRefVerdict(ModelRefKind.ProviderInError, value)
-            : new ModelRefVerdict(ModelRefKind.UnknownProvider, value, providerPart: providerPart, modelPart: modelPart);
     }
+
+    /// <summary>The shared verdict on <paramref name="value"/>, for the messages of MC1002/MC1003.</summary>
+    public RefVerdict Judge(string value) => _judge.Judge(value, RefForms.Alias);
 
     /// <summary>
     /// The cheap MC1001 test for any string constant: equal to a catalog ref ignoring case, yet not valid. One
@@ -128,77 +126,22 @@ internal sealed class ModelRefLookup
 
     /// <summary>True when a provider block exists (even one with errors) or the provider is built in.</summary>
     public bool KnowsProvider(string providerId) =>
-        _providers.ContainsKey(providerId) || _unusable.Contains(providerId) || _builtInElsewhere.Contains(providerId);
+        _providers.ContainsKey(providerId) || _judge.IsProviderInError(providerId) || _judge.IsExcludedBuiltIn(providerId);
 
     /// <summary>A built-in provider that the catalog leaves out (models.mode: replace).</summary>
-    public bool IsBuiltInElsewhere(string providerId) => _builtInElsewhere.Contains(providerId);
+    public bool IsBuiltInElsewhere(string providerId) => _judge.IsExcludedBuiltIn(providerId);
 
     /// <summary>
     /// True when <paramref name="providerId"/> is within two edits of a catalog provider, and close enough for its length
     /// to be a typo of it (so "a/b" is not taken for "xai").
     /// </summary>
-    public bool IsNearProvider(string providerId)
+    public bool IsNearProvider(string providerId) => _providers.ContainsKey(providerId) || _judge.ProviderTypoOf(providerId) is not null;
+
+    private static IEnumerable<string> ModelIdsOf(ProviderSpec provider)
     {
-        int limit = Math.Min(2, Suggestions.MaxDistance(providerId));
-        foreach (var id in _providers.Keys)
+        foreach (var model in provider.Models)
         {
-            if (Suggestions.Distance(providerId, id, limit) <= limit)
-            {
-                return true;
-            }
+            yield return model.Id;
         }
-
-        return false;
-    }
-
-    /// <summary>The catalog provider an unknown provider id is most likely a typo of.</summary>
-    public string? SuggestProvider(string providerId)
-    {
-        int limit = Math.Min(2, Suggestions.MaxDistance(providerId));
-        var closest = Suggestions.Closest(providerId, _providers.Keys);
-        return closest is not null && Suggestions.Distance(providerId, closest, limit) <= limit ? closest : null;
-    }
-
-    /// <summary>Aliases, for the did-you-mean of a slash-free value.</summary>
-    public IEnumerable<string> AliasNames => _aliases.Keys;
-
-    /// <summary>Catalog models whose id equals <paramref name="modelId"/> ignoring case (a bare model id written without its provider).</summary>
-    public IReadOnlyList<CatalogModel> ModelsWithId(string modelId) =>
-        _byModelId.Value.TryGetValue(modelId, out var models) ? models : Array.Empty<CatalogModel>();
-
-    /// <summary>
-    /// Provider ids are letters, digits, '-', '.' and '_' (every id in models.dev is): "https://…", "C:/…" or
-    /// "a b/c" are not refs, which keeps URLs and paths out of the diagnostics.
-    /// </summary>
-    private static bool LooksLikeProviderId(string providerPart)
-    {
-        foreach (char c in providerPart)
-        {
-            if (!(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '-' or '.' or '_'))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private Dictionary<string, List<CatalogModel>> IndexByModelId()
-    {
-        var index = new Dictionary<string, List<CatalogModel>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var provider in _providers.Values)
-        {
-            foreach (var model in provider.ModelsById.Values)
-            {
-                if (!index.TryGetValue(model.ModelId, out var list))
-                {
-                    index.Add(model.ModelId, list = new List<CatalogModel>(1));
-                }
-
-                list.Add(model);
-            }
-        }
-
-        return index;
     }
 }

@@ -13,12 +13,12 @@ internal enum RefPositionKind
     /// <summary>A parameter, property or field marked <c>[ModelCatalog.ModelRef]</c>: every value is checked.</summary>
     ModelRef,
 
-    /// <summary><c>Microsoft.Extensions.AI.ChatOptions.ModelId</c>: checked only when the provider part looks like the catalog's.</summary>
+    /// <summary><c>Microsoft.Extensions.AI.ChatOptions.ModelId</c>: checked only on evidence that the value targets the catalog.</summary>
     ChatOptionsModelId,
 }
 
 /// <summary>
-/// Recognises the operations that write a value into a model-ref position (SPEC §4): arguments, simple and <c>??=</c>
+/// Recognises the operations that write a value into a model-ref position (README.md, Model refs in C#): arguments, simple and <c>??=</c>
 /// assignments (object initializers and <c>with</c> included), and property, field and parameter initializers; and
 /// collects the constant strings such a value can produce.
 /// </summary>
@@ -69,13 +69,43 @@ internal sealed class ModelRefPositions
     }
 
     /// <summary>
-    /// True when the literal is (part of) the value of a model-ref position, so the position check reports it and the
+    /// True when the literal is (part of) the value of a model-ref position, so the position check judges it and the
     /// free-standing MC1001 check must not report it a second time.
     /// </summary>
-    public bool IsInRefPosition(IOperation literal)
+    public bool IsInRefPosition(IOperation literal) =>
+        Consumer(literal, out var value) is { } consumer && Classify(consumer, out var written) != RefPositionKind.None && ReferenceEquals(written, value);
+
+    /// <summary>
+    /// True when the literal is (part of) an argument the code passes to a method or constructor of another library or
+    /// of the project (<c>GetChatClient("…")</c>, <c>AsIChatClient("…")</c>, a client's constructor): such a value is
+    /// that API's model id, never a catalog ref, unless the parameter is <c>[ModelRef]</c> (SPEC §4). Arguments to
+    /// ModelCatalog's own APIs stay refs, and so do indexer keys and collection-initializer elements (data, not calls).
+    /// </summary>
+    public static bool IsArgumentOfOtherApi(IOperation literal) =>
+        Consumer(literal, out _) is IArgumentOperation { Parameter.ContainingSymbol: IMethodSymbol method, Parent.IsImplicit: false } &&
+        !IsModelCatalogSymbol(method);
+
+    /// <summary>True for a symbol declared in the <c>ModelCatalog</c> namespace or below it (the runtime's APIs).</summary>
+    public static bool IsModelCatalogSymbol(ISymbol symbol)
     {
-        var current = literal;
-        for (int depth = 0; depth <= MaxLeafDepth && current.Parent is { } parent; depth++)
+        var ns = symbol.ContainingNamespace;
+        while (ns is { IsGlobalNamespace: false, ContainingNamespace.IsGlobalNamespace: false })
+        {
+            ns = ns.ContainingNamespace;
+        }
+
+        return ns is { IsGlobalNamespace: false, Name: "ModelCatalog" };
+    }
+
+    /// <summary>
+    /// The operation that consumes the value <paramref name="literal"/> is part of, climbing through conversions and
+    /// the branches of <c>?:</c>, <c>??</c>, switch expressions and array initializers; <paramref name="value"/> is the
+    /// consumed child.
+    /// </summary>
+    private static IOperation? Consumer(IOperation literal, out IOperation value)
+    {
+        value = literal;
+        for (int depth = 0; depth <= MaxLeafDepth && value.Parent is { } parent; depth++)
         {
             switch (parent)
             {
@@ -85,15 +115,15 @@ internal sealed class ModelRefPositions
                 case ISwitchExpressionOperation:
                 case IArrayInitializerOperation:
                 case IArrayCreationOperation:
-                case IConditionalOperation conditional when !ReferenceEquals(conditional.Condition, current):
-                    current = parent;
+                case IConditionalOperation conditional when !ReferenceEquals(conditional.Condition, value):
+                    value = parent;
                     continue;
                 default:
-                    return Classify(parent, out var value) != RefPositionKind.None && ReferenceEquals(value, current);
+                    return parent;
             }
         }
 
-        return false;
+        return null;
     }
 
     /// <summary>

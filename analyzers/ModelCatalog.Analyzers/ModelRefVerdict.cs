@@ -25,14 +25,18 @@ internal enum ModelRefKind
 
     /// <summary>The provider block has errors of its own (MC0003/MC0004): already reported in models.yaml.</summary>
     ProviderInError,
+
+    /// <summary>Holds a <c>${VAR}</c> reference: resolved at run time by the client, not checked here.</summary>
+    ResolvedAtRunTime,
 }
 
-/// <summary>The result of <see cref="ModelRefLookup.Classify"/>.</summary>
+/// <summary>The result of <see cref="ModelRefLookup.Classify"/>: the shared <see cref="RefVerdict"/> with the analyzers' catalog objects.</summary>
 internal readonly struct ModelRefVerdict
 {
     public ModelRefVerdict(ModelRefKind kind, string value, CatalogModel? model = null, CatalogProvider? provider = null,
-        AliasSpec? alias = null, string? providerPart = null, string? modelPart = null)
+        AliasSpec? alias = null, string? providerPart = null, string? modelPart = null, RefVerdict? shared = null)
     {
+        Shared = shared;
         Kind = kind;
         Value = value;
         Model = model;
@@ -56,4 +60,7 @@ internal readonly struct ModelRefVerdict
     public string? ProviderPart { get; }
 
     public string? ModelPart { get; }
+
+    /// <summary>The shared verdict (null only for the one-lookup fast path of a valid ref).</summary>
+    public RefVerdict? Shared { get; }
 }

@@ -17,7 +17,7 @@ internal sealed record ProviderTemplate(string Id, string BaseUrl, string Api, s
     /// </summary>
     public static ProviderTemplate Stub(string providerId)
     {
-        var prefix = VariableReferences.EnvironmentName(providerId);
-        return new ProviderTemplate(providerId, "${" + prefix + "_BASE_URL}", "openai-completions", "${" + prefix + "_API_KEY}");
+        return new ProviderTemplate(providerId, "${" + VariableReferences.EnvironmentName(providerId) + "_BASE_URL}", ApiNames.OpenAICompletions,
+            "${" + VariableReferences.ApiKeyName(providerId) + "}");
     }
 }

@@ -39,7 +39,7 @@ public sealed class AddProviderBlockCodeFix : CodeFixProvider
             var project = context.Document.Project;
             diagnostic.Properties.TryGetValue(DiagnosticProperties.CatalogPath, out var catalogPath);
             context.RegisterCodeFix(
-                CodeAction.Create("Add provider '" + blocks[0].Template.Id + "' to models.yaml",
+                CodeAction.Create("Add provider '" + blocks[0].Template.Id + "' to " + (catalogPath is null ? "models.yaml" : System.IO.Path.GetFileName(catalogPath)),
                     cancellationToken => CatalogDocumentEditor.AddBlocksAsync(project.Solution, project.Id, catalogPath, blocks, cancellationToken),
                     EquivalenceKey),
                 diagnostic);

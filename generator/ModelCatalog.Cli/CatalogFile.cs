@@ -29,13 +29,17 @@ internal sealed class CatalogFile
         Path = path;
         Text = text;
         SourceText = SourceText.From(text);
-        Compiled = CompiledCatalogCache.Get(SourceText, CancellationToken.None);
+        DisplayName = CatalogFileSelector.DisplayName(path, configuredPath: null);
+        Compiled = CompiledCatalogCache.Get(SourceText, DisplayName, CancellationToken.None);
     }
 
     /// <summary>The path as the user gave it (or the default name found).</summary>
     public string Path { get; }
 
     public string Text { get; }
+
+    /// <summary>The name the build's messages use for this file (its file name).</summary>
+    public string DisplayName { get; }
 
     public SourceText SourceText { get; }
 
@@ -45,7 +49,7 @@ internal sealed class CatalogFile
     public Catalog Catalog => _catalog ??= Catalog.FromGeneratedData(string.Concat(CatalogDataEncoder.Encode(Compiled.Spec)));
 
     /// <summary>The file's own, unmerged values (refs as written, with positions).</summary>
-    public ParsedCatalog Parsed => _parsed ??= CatalogDocumentReader.Read(YamlTreeReader.Read(Text, new List<CatalogDiagnostic>(), CancellationToken.None), new List<CatalogDiagnostic>());
+    public ParsedCatalog Parsed => _parsed ??= CatalogDocumentReader.Read(YamlTreeReader.Read(Text, DisplayName, new List<CatalogDiagnostic>(), CancellationToken.None), DisplayName, new List<CatalogDiagnostic>());
 
     /// <summary>The refs as configured: primary, fallbacks, then every key of agents.defaults.models.</summary>
     public IEnumerable<string> ConfiguredRefs()

@@ -9,6 +9,8 @@ namespace ModelCatalog.Cli;
 /// <summary>The <c>modelcatalog</c> command tree and its one entry point (Program and the tests call <see cref="Run"/>).</summary>
 internal static class CliApp
 {
+    private static readonly char[] LineBreaks = { '\r', '\n', '\t' };
+
     public static Command CreateRoot(CliContext context)
     {
         // Named explicitly: as a .NET tool the process is ModelCatalog.Cli.dll, but users type `modelcatalog`.
@@ -37,7 +39,7 @@ internal static class CliApp
             // One clear line (the first problem) and a pointer to help, instead of the whole help text.
             // "Unrecognized command 'x'" says more than the "Required command was not provided" that comes with it.
             var error = result.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? result.Errors[0];
-            var message = string.Join(" ", error.Message.Split(new[] { '\r', '\n', '\t' }, StringSplitOptions.RemoveEmptyEntries).Select(part => part.Trim()));
+            var message = string.Join(" ", error.Message.Split(LineBreaks, StringSplitOptions.RemoveEmptyEntries).Select(part => part.Trim()));
             context.Error.WriteLine("modelcatalog: " + message + " (see modelcatalog --help)");
             return ExitCodes.BadInput;
         }

@@ -14,9 +14,13 @@ namespace ModelCatalog.Generator;
 /// </summary>
 internal static class CatalogFileDiagnostics
 {
-    public static IEnumerable<Diagnostic> Create(string path, SourceText text, CancellationToken cancellationToken)
+    /// <param name="path">The file path the locations carry.</param>
+    /// <param name="displayName">The name messages use for the file (<see cref="CatalogFileSelector.DisplayName"/>).</param>
+    /// <param name="text">The file's text.</param>
+    /// <param name="cancellationToken">Cancels the catalog pass.</param>
+    public static IEnumerable<Diagnostic> Create(string path, string displayName, SourceText text, CancellationToken cancellationToken)
     {
-        foreach (var diagnostic in CompiledCatalogCache.Get(text, cancellationToken).Diagnostics)
+        foreach (var diagnostic in CompiledCatalogCache.Get(text, displayName, cancellationToken).Diagnostics)
         {
             yield return Diagnostic.Create(DiagnosticDescriptors.ForCatalogId(diagnostic.Id), ToLocation(path, text, diagnostic.Range), diagnostic.Message);
         }

@@ -6,12 +6,15 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace ModelCatalog.Generator;
 
 /// <summary>
-/// Which AdditionalFiles item is the catalog: the one the MSBuild property <c>ModelCatalogFile</c> names, else any file
-/// named <c>models.yaml</c>; with several candidates the ordinally first path wins. Shared by generator and analyzers.
+/// Which AdditionalFiles item is the catalog (SPEC §2): the one the MSBuild property <c>ModelCatalogFile</c> names, else
+/// any file named <c>models.yaml</c> or <c>models.yml</c>; with several candidates the ordinally first path wins. Shared by
+/// generator and analyzers. OpenClaw's per-agent <c>models.json</c> is not picked up by name (the name is too common for
+/// unrelated JSON); name it with <c>ModelCatalogFile</c>.
 /// </summary>
 internal static class CatalogFileSelector
 {
     public const string DefaultFileName = "models.yaml";
+    public const string ShortExtensionFileName = "models.yml";
     public const string CatalogFileProperty = "build_property.ModelCatalogFile";
 
     /// <summary>The configured catalog path, normalised to forward slashes; <c>null</c> when not set.</summary>
@@ -25,7 +28,9 @@ internal static class CatalogFileSelector
         var normalized = Normalize(path);
         if (configuredPath is null)
         {
-            return string.Equals(FileName(normalized), DefaultFileName, StringComparison.OrdinalIgnoreCase);
+            var name = FileName(normalized);
+            return string.Equals(name, DefaultFileName, StringComparison.OrdinalIgnoreCase) ||
+                   string.Equals(name, ShortExtensionFileName, StringComparison.OrdinalIgnoreCase);
         }
 
         // The property may be relative to the project folder or absolute; compare the tail.
@@ -46,6 +51,25 @@ internal static class CatalogFileSelector
         }
 
         return selected;
+    }
+
+    /// <summary>
+    /// The catalog file as messages name it: the <c>ModelCatalogFile</c> value as the project writes it
+    /// (<c>config/catalog.json5</c>), else the file's name (<c>models.yml</c>).
+    /// </summary>
+    public static string DisplayName(string path, string? configuredPath)
+    {
+        if (configuredPath is not null)
+        {
+            var relative = configuredPath.StartsWith("./", StringComparison.Ordinal) ? configuredPath.Substring(2) : configuredPath;
+            if (relative.Length > 0)
+            {
+                return relative;
+            }
+        }
+
+        var name = FileName(Normalize(path));
+        return name.Length > 0 ? name : DefaultFileName;
     }
 
     private static string Normalize(string path) => path.Replace('\\', '/');

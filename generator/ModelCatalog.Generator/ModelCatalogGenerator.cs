@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using ModelCatalog.Generator.Emitting;
 using ModelCatalog.Generator.Model;
+using ModelCatalog.Generator.Upstream;
 
 namespace ModelCatalog.Generator;
 
@@ -30,32 +31,52 @@ public sealed class ModelCatalogGenerator : IIncrementalGenerator
         var compiled = context.AdditionalTextsProvider
             .Combine(configuredPath)
             .Where(static pair => CatalogFileSelector.IsCatalog(pair.Left.Path, pair.Right))
-            .Select(static (pair, cancellationToken) => new CatalogFileResult(pair.Left.Path, Compile(pair.Left, cancellationToken)))
+            .Select(static (pair, cancellationToken) => new CatalogFileResult(pair.Left.Path, Compile(pair.Left, pair.Right, cancellationToken)))
             .WithTrackingName(TrackingNames.ReadCatalog);
 
-        var spec = compiled.Collect()
+        var chosen = compiled.Collect()
             .Select(static (files, _) => Choose(files))
             .WithTrackingName(TrackingNames.BuildSpec);
 
-        context.RegisterSourceOutput(spec.Combine(options), static (output, pair) =>
+        // Whether a referenced project or package carries a catalog: a project with no catalog file of its own then
+        // generates nothing and uses the upstream types (SPEC §2). An equatable bool, so C# edits stop here.
+        var hasUpstream = context.CompilationProvider
+            .Select(static (compilation, cancellationToken) => UpstreamCatalog.Find(compilation, cancellationToken) is not null)
+            .WithTrackingName(TrackingNames.FindUpstreamCatalog);
+
+        context.RegisterSourceOutput(chosen.Combine(hasUpstream).Combine(options), static (output, values) =>
         {
-            foreach (var source in SourceEmitter.Emit(pair.Left, pair.Right))
+            var file = values.Left.Left;
+            if (file is null && values.Left.Right)
+            {
+                return;
+            }
+
+            var spec = file?.Spec ?? CatalogCompiler.BuiltInCatalogOnly.Spec;
+            foreach (var source in SourceEmitter.Emit(spec, values.Right))
             {
                 output.AddSource(source.HintName, SourceText.From(source.Text, Encoding.UTF8));
+            }
+
+            if (file is not null)
+            {
+                var manifest = ManifestEmitter.Emit(spec, values.Right);
+                output.AddSource(manifest.HintName, SourceText.From(manifest.Text, Encoding.UTF8));
             }
         });
     }
 
-    private static CatalogSpec Compile(AdditionalText file, System.Threading.CancellationToken cancellationToken) =>
+    private static CatalogSpec Compile(AdditionalText file, string? configuredPath, System.Threading.CancellationToken cancellationToken) =>
         file.GetText(cancellationToken) is { } text
-            ? CompiledCatalogCache.Get(text, cancellationToken).Spec
+            ? CompiledCatalogCache.Get(text, CatalogFileSelector.DisplayName(file.Path, configuredPath), cancellationToken).Spec
             : CatalogCompiler.BuiltInCatalogOnly.Spec;
 
-    private static CatalogSpec Choose(ImmutableArray<CatalogFileResult> files)
+    /// <summary>The project's catalog file (the ordinally first path when several match), or <c>null</c> when it has none.</summary>
+    private static CatalogFileResult? Choose(ImmutableArray<CatalogFileResult> files)
     {
         if (files.IsDefaultOrEmpty)
         {
-            return CatalogCompiler.BuiltInCatalogOnly.Spec;
+            return null;
         }
 
         var chosen = files[0];
@@ -67,7 +88,7 @@ public sealed class ModelCatalogGenerator : IIncrementalGenerator
             }
         }
 
-        return chosen.Spec;
+        return chosen;
     }
 
     /// <summary>One candidate catalog file and its spec (equatable: path + positions-free spec).</summary>

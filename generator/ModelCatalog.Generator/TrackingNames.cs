@@ -7,4 +7,5 @@ internal static class TrackingNames
     public const string SelectCatalogFile = nameof(SelectCatalogFile);
     public const string ReadCatalog = nameof(ReadCatalog);
     public const string BuildSpec = nameof(BuildSpec);
+    public const string FindUpstreamCatalog = nameof(FindUpstreamCatalog);
 }

@@ -12,7 +12,7 @@ namespace ModelCatalog;
 public sealed class CatalogBuilder
 {
     /// <summary>The default context window, as in OpenClaw.</summary>
-    public const int DefaultContextWindow = 200_000;
+    public const int DefaultContextWindow = TokenLimits.DefaultContextWindow;
 
     private static readonly IReadOnlyDictionary<string, string> NoHeaders =
         new ReadOnlyDictionary<string, string>(new Dictionary<string, string>());
@@ -22,6 +22,8 @@ public sealed class CatalogBuilder
     private readonly Dictionary<string, string> _aliases = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _fallbacks = new();
     private readonly List<string> _allowlist = new();
+    private readonly Dictionary<string, string> _environmentAliases = new(StringComparer.Ordinal);
+    private readonly List<string> _excludedBuiltIns = new();
     private string? _primary;
 
     internal CatalogBuilder()
@@ -52,7 +54,7 @@ public sealed class CatalogBuilder
 
     internal CatalogBuilder AddProviderCore(
         string id, string baseUrl, string apiName, string? apiKey, bool authHeader,
-        IReadOnlyDictionary<string, string>? headers, bool isApiKeyOmitted)
+        IReadOnlyDictionary<string, string>? headers, bool isApiKeyOmitted, bool isKeyless = false)
     {
         RequireText(id, nameof(id));
         if (id.IndexOf('/') >= 0)
@@ -68,7 +70,7 @@ public sealed class CatalogBuilder
         }
 
         var draft = new ProviderDraft(new ProviderInfo(id, baseUrl, ModelApiNames.Parse(apiName), apiName,
-            string.IsNullOrEmpty(apiKey) ? null : apiKey, authHeader, Freeze(headers), isApiKeyOmitted));
+            string.IsNullOrEmpty(apiKey) ? null : apiKey, authHeader, Freeze(headers), isApiKeyOmitted, isKeyless));
         _providers.Add(draft);
         _providersById.Add(id, draft);
         return this;
@@ -128,12 +130,12 @@ public sealed class CatalogBuilder
         var effectiveApiName = apiName ?? info.ApiName;
         draft.Models.Add(new ModelInfo(info.Id, id, string.IsNullOrEmpty(name) ? id : name!,
             ModelApiNames.Parse(effectiveApiName), effectiveApiName, reasoning, input == ModelInput.None ? ModelInput.Text : input,
-            cost, contextWindow, Math.Min(maxTokens ?? Math.Min(8192, contextWindow), contextWindow), Freeze(headers), isSynthetic: false));
+            cost, contextWindow, TokenLimits.EffectiveMaxTokens(maxTokens, contextWindow), Freeze(headers), isSynthetic: false));
         return this;
     }
 
     /// <summary>Adds an alias (matched ignoring case, only for input without <c>/</c>).</summary>
-    public CatalogBuilder AddAlias(string alias, string modelRef)
+    public CatalogBuilder AddAlias(string alias, [ModelRef] string modelRef)
     {
         RequireText(alias, nameof(alias));
         RequireText(modelRef, nameof(modelRef));
@@ -151,23 +153,26 @@ public sealed class CatalogBuilder
         return this;
     }
 
-    /// <summary>Sets the primary model (a ref or an alias).</summary>
-    public CatalogBuilder SetPrimary(string refOrAlias)
+    /// <summary>Sets the primary model (a ref or an alias; a ref holding <c>${VAR}</c> is resolved by the chat client at request time).</summary>
+    public CatalogBuilder SetPrimary([ModelRef] string refOrAlias)
     {
         RequireText(refOrAlias, nameof(refOrAlias));
         _primary = refOrAlias;
         return this;
     }
 
-    /// <summary>Appends a fallback model (a ref or an alias).</summary>
-    public CatalogBuilder AddFallback(string refOrAlias)
+    /// <summary>Appends a fallback model (a ref or an alias; a ref holding <c>${VAR}</c> is resolved by the chat client at request time).</summary>
+    public CatalogBuilder AddFallback([ModelRef] string refOrAlias)
     {
         RequireText(refOrAlias, nameof(refOrAlias));
         _fallbacks.Add(refOrAlias);
         return this;
     }
 
-    /// <summary>Adds a ref to the allowlist (<c>agents.defaults.models</c>).</summary>
+    /// <summary>
+    /// Adds a ref to the allowlist (<c>agents.defaults.models</c>): <c>provider/model-id</c>, or <c>provider/*</c> for every model
+    /// of that provider.
+    /// </summary>
     public CatalogBuilder Allow(string modelRef)
     {
         RequireText(modelRef, nameof(modelRef));
@@ -175,22 +180,63 @@ public sealed class CatalogBuilder
         return this;
     }
 
+    /// <summary>
+    /// Adds an environment alias, as an <c>env:</c> entry of models.yaml does: when <c>${<paramref name="name"/>}</c> is
+    /// resolved and that variable is not set, <paramref name="reference"/> is resolved instead (see
+    /// <see cref="Catalog.EnvironmentAliases"/>).
+    /// </summary>
+    /// <param name="name">The variable name, <c>[A-Z_][A-Z0-9_]*</c>, e.g. <c>ANTHROPIC_API_KEY</c>.</param>
+    /// <param name="reference">A value holding <c>${OTHER}</c> references, e.g. <c>${ANTHROPIC_API_KEY_CO}</c>; never a literal value.</param>
+    /// <exception cref="ArgumentException">The name is not a variable name, the reference holds no <c>${...}</c>, or the name was added before.</exception>
+    public CatalogBuilder AddEnvironmentAlias(string name, string reference)
+    {
+        RequireText(name, nameof(name));
+        RequireText(reference, nameof(reference));
+        if (!VariableReferences.IsName(name))
+        {
+            throw new ArgumentException("'" + name + "' is not a variable name ([A-Z_][A-Z0-9_]*), so no ${...} can reference it.", nameof(name));
+        }
+
+        if (!VariableReferences.ContainsReference(reference))
+        {
+            // The value is not echoed: it may be a secret passed by mistake.
+            throw new ArgumentException("The alias of " + name + " must hold a ${VAR} reference; literal values are secrets and are not kept in a catalog.", nameof(reference));
+        }
+
+        if (_environmentAliases.ContainsKey(name))
+        {
+            throw new ArgumentException("Duplicate environment alias '" + name + "'.", nameof(name));
+        }
+
+        _environmentAliases.Add(name, reference);
+        return this;
+    }
+
+    /// <summary>Records a built-in provider that <c>models.mode: replace</c> left out, so messages about its refs can say so.</summary>
+    internal CatalogBuilder ExcludeBuiltIn(string providerId)
+    {
+        _excludedBuiltIns.Add(providerId);
+        return this;
+    }
+
     /// <summary>Builds the catalog; aliases, primary and fallbacks must name catalog models.</summary>
     /// <exception cref="UnknownModelException">An alias, the primary or a fallback names no catalog model.</exception>
     public Catalog Build()
     {
+        var environmentAliases = new ReadOnlyDictionary<string, string>(new Dictionary<string, string>(_environmentAliases, StringComparer.Ordinal));
         var providers = new ProviderInfo[_providers.Count];
         for (int i = 0; i < providers.Length; i++)
         {
             providers[i] = _providers[i].Info;
             providers[i].Models = _providers[i].Models.ToArray();
+            providers[i].EnvironmentAliases = environmentAliases;
         }
 
         // One catalog, one index: alias targets, the primary and fallbacks are resolved against it after it is made.
         var aliases = new Dictionary<string, string>(_aliases.Count, StringComparer.OrdinalIgnoreCase);
         var fallbacks = new List<string>(_fallbacks.Count);
         var allowlist = new List<string>(_allowlist.Count);
-        var catalog = new Catalog(providers, aliases, fallbacks.AsReadOnly(), allowlist.AsReadOnly());
+        var catalog = new Catalog(providers, aliases, fallbacks.AsReadOnly(), allowlist.AsReadOnly()) { ExcludedBuiltIns = _excludedBuiltIns.ToArray() };
         foreach (var alias in _aliases)
         {
             if (alias.Value.IndexOf('/') < 0)
@@ -198,12 +244,12 @@ public sealed class CatalogBuilder
                 throw catalog.Explain(alias.Value);
             }
 
-            aliases.Add(alias.Key, catalog.Resolve(alias.Value).Ref);
+            aliases.Add(alias.Key, Canonical(catalog, alias.Value));
         }
 
         foreach (var fallback in _fallbacks)
         {
-            fallbacks.Add(catalog.Resolve(fallback).Ref);
+            fallbacks.Add(Canonical(catalog, fallback));
         }
 
         foreach (var allowed in _allowlist)
@@ -211,9 +257,14 @@ public sealed class CatalogBuilder
             allowlist.Add(catalog.TryResolve(allowed, out var model) ? model.Ref : allowed);
         }
 
-        catalog.Primary = _primary is null ? null : catalog.Resolve(_primary).Ref;
+        catalog.Primary = _primary is null ? null : Canonical(catalog, _primary);
+        catalog.EnvironmentAliases = environmentAliases;
         return catalog;
     }
+
+    /// <summary>The canonical ref of a ref or alias; a ref holding <c>${VAR}</c> is kept as written (SPEC §2: resolved at run time).</summary>
+    private static string Canonical(Catalog catalog, string refOrAlias) =>
+        VariableReferences.ContainsReference(refOrAlias) ? refOrAlias : catalog.Resolve(refOrAlias).Ref;
 
     private static IReadOnlyDictionary<string, string> Freeze(IReadOnlyDictionary<string, string>? headers)
     {

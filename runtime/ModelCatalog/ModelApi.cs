@@ -20,13 +20,13 @@ public enum ModelApi
 public static class ModelApiNames
 {
     /// <summary>The models.yaml spelling of <see cref="ModelApi.AnthropicMessages"/>.</summary>
-    public const string AnthropicMessages = "anthropic-messages";
+    public const string AnthropicMessages = ApiNames.AnthropicMessages;
 
     /// <summary>The models.yaml spelling of <see cref="ModelApi.OpenAICompletions"/>.</summary>
-    public const string OpenAICompletions = "openai-completions";
+    public const string OpenAICompletions = ApiNames.OpenAICompletions;
 
     /// <summary>The models.yaml spelling of <see cref="ModelApi.OpenAIResponses"/>.</summary>
-    public const string OpenAIResponses = "openai-responses";
+    public const string OpenAIResponses = ApiNames.OpenAIResponses;
 
     /// <summary>Maps a models.yaml <c>api</c> value to the enum; unknown names map to <see cref="ModelApi.Other"/>.</summary>
     public static ModelApi Parse(string? name) => name switch

@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 
 namespace ModelCatalog;
 
@@ -85,36 +84,18 @@ public readonly struct ModelCost : IEquatable<ModelCost>
         }
     }
 
-    /// <summary>"$0.30 in / $1.20 out / $0.03 cache read / $0.375 cache write per 1M tokens", or "price unknown".</summary>
-    public override string ToString()
-    {
-        if (!IsKnown)
-        {
-            return "price unknown";
-        }
-
-        var text = "$" + Format(Input) + " in / $" + Format(Output) + " out";
-        if (CacheRead != 0m)
-        {
-            text += " / $" + Format(CacheRead) + " cache read";
-        }
-
-        if (CacheWrite != 0m)
-        {
-            text += " / $" + Format(CacheWrite) + " cache write";
-        }
-
-        return text + " per 1M tokens";
-    }
+    /// <summary>
+    /// "$0.30 in / $1.20 out / $0.03 cache read / $0.375 cache write per 1M tokens" (cache prices only when not zero), or
+    /// "price unknown". Amounts use the same rule as the generated docs: at least two decimals, up to six significant
+    /// digits, so a non-zero price never reads $0.00.
+    /// </summary>
+    public override string ToString() => IsKnown ? PriceText.PerMillion(Input, Output, CacheRead, CacheWrite) : "price unknown";
 
     /// <summary>Compares two prices by value.</summary>
     public static bool operator ==(ModelCost left, ModelCost right) => left.Equals(right);
 
     /// <summary>Compares two prices by value.</summary>
     public static bool operator !=(ModelCost left, ModelCost right) => !left.Equals(right);
-
-    private static string Format(decimal value) =>
-        value.ToString(value == decimal.Round(value, 2) ? "0.00" : "0.##########", CultureInfo.InvariantCulture);
 
     private static void ThrowIfNegative(decimal value, string name)
     {

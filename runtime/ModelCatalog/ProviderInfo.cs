@@ -9,17 +9,23 @@ public sealed class ProviderInfo
 
     internal ProviderInfo(
         string id, string baseUrl, ModelApi api, string apiName, string? apiKey, bool authHeader,
-        IReadOnlyDictionary<string, string> headers, bool isApiKeyOmitted)
+        IReadOnlyDictionary<string, string> headers, bool isApiKeyOmitted, bool isKeyless = false)
     {
         Id = id;
         BaseUrl = baseUrl;
         Api = api;
         ApiName = apiName;
-        ApiKey = apiKey;
         AuthHeader = authHeader;
         Headers = headers;
         IsApiKeyOmitted = isApiKeyOmitted;
         IsLoopback = LoopbackUrl.IsLoopback(baseUrl);
+
+        // Implicit key (SPEC §2, OpenClaw's environment auth): a remote provider without apiKey reads ${<ID>_API_KEY},
+        // so a missing key is an error naming that variable, never an unauthenticated request. This constructor is the
+        // one place the rule lives: generated catalogs are decoded through CatalogBuilder like hand-built ones.
+        // OpenClaw's no-key markers (ollama-local, custom-local, minimax-oauth, …) say there is deliberately no key.
+        IsApiKeyImplicit = apiKey is null && !isApiKeyOmitted && !isKeyless && !IsLoopback;
+        ApiKey = IsApiKeyImplicit ? "${" + VariableReferences.ApiKeyName(id) + "}" : apiKey;
     }
 
     /// <summary>The provider id, as the catalog spells it (matched case-insensitively).</summary>
@@ -36,9 +42,18 @@ public sealed class ProviderInfo
 
     /// <summary>
     /// The key reference: <c>${VAR}</c> (resolved at run time), a loopback provider's placeholder key, or <c>null</c>
-    /// (no key, or a literal key that was deliberately not compiled in: see <see cref="IsApiKeyOmitted"/>).
+    /// (a loopback provider without a key, or a literal key that was deliberately not compiled in: see
+    /// <see cref="IsApiKeyOmitted"/>). A non-loopback provider written without <c>apiKey</c> gets
+    /// <c>${&lt;ID&gt;_API_KEY}</c> (see <see cref="IsApiKeyImplicit"/>).
     /// </summary>
     public string? ApiKey { get; }
+
+    /// <summary>
+    /// <c>true</c> when the catalog gave no <c>apiKey</c> for this non-loopback provider and <see cref="ApiKey"/> is the
+    /// implicit <c>${&lt;ID&gt;_API_KEY}</c> (id upper-cased, other characters as <c>_</c>: <c>minimax-cn</c> →
+    /// <c>${MINIMAX_CN_API_KEY}</c>), as OpenClaw reads keys from the environment.
+    /// </summary>
+    public bool IsApiKeyImplicit { get; }
 
     /// <summary><c>true</c>: send the key as <c>Authorization: Bearer</c> on <c>anthropic-messages</c> instead of <c>x-api-key</c>.</summary>
     public bool AuthHeader { get; }
@@ -54,6 +69,11 @@ public sealed class ProviderInfo
 
     /// <summary><c>true</c> when the base URL's host is <c>localhost</c>, in <c>127.0.0.0/8</c> or <c>[::1]</c>.</summary>
     public bool IsLoopback { get; }
+
+    /// <summary>The catalog's environment aliases (<see cref="Catalog.EnvironmentAliases"/>), used whenever this provider's references are resolved.</summary>
+    internal IReadOnlyDictionary<string, string> EnvironmentAliases { get; set; } = NoAliases;
+
+    internal static IReadOnlyDictionary<string, string> NoAliases { get; } = new System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(new Dictionary<string, string>());
 
     /// <summary>The provider's models, in catalog order.</summary>
     public IReadOnlyList<ModelInfo> Models

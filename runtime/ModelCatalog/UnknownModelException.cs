@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace ModelCatalog;
 
@@ -19,6 +20,12 @@ public enum UnknownModelReason
 
     /// <summary>No model was named and the catalog has no primary model.</summary>
     NoPrimary,
+
+    /// <summary>The provider is built in, but <c>models.mode: replace</c> left the built-in providers out.</summary>
+    BuiltInProviderExcluded,
+
+    /// <summary>The ref holds a <c>${VAR}</c> reference that is not set, or was not resolved (only the chat client resolves them).</summary>
+    UnresolvedVariable,
 }
 
 /// <summary>
@@ -43,4 +50,10 @@ public class UnknownModelException : Exception
 
     /// <summary>The catalog's closest ref, alias or provider id, when one is close; else <c>null</c>.</summary>
     public string? Suggestion { get; }
+
+    /// <summary>Every did-you-mean candidate (refs or aliases), best first, at most three; empty when none is close.</summary>
+    public IReadOnlyList<string> Suggestions { get; internal set; } = Array.Empty<string>();
+
+    /// <summary>The shared ref verdict this exception reports (tests compare it with the build's).</summary>
+    internal RefVerdictKind Verdict { get; set; } = RefVerdictKind.NotARef;
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Linq;
 using Microsoft.Extensions.AI;
 using ModelCatalog;
@@ -36,5 +37,5 @@ using (var client = new CatalogChatClient(catalog))
     Console.WriteLine($"reply : {response.Text}");
     Console.WriteLine($"model : {response.ModelId}");
     Console.WriteLine($"tokens: {usage?.InputTokenCount} in ({usage?.CachedInputTokenCount ?? 0} cached), {usage?.OutputTokenCount} out");
-    Console.WriteLine($"cost  : {(response.GetCost() is { } cost ? "$" + cost.ToString("0.000000") : "unknown")}");
+    Console.WriteLine($"cost  : {(response.GetCost() is { } cost ? "$" + cost.ToString("0.000000", CultureInfo.InvariantCulture) : "unknown")}");
 }

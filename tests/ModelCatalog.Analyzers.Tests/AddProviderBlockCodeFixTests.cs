@@ -9,7 +9,8 @@ namespace ModelCatalog.Analyzers.Tests;
 
 /// <summary>
 /// MC1002's fix edits models.yaml (an additional document) from the C# diagnostic: exact file text after the fix for a
-/// block-style and a JSON5-style catalog, and Fix All, which writes every missing provider in one edit.
+/// block-style and a JSON5-style catalog, and Fix All, which writes every missing provider in one edit. Each project's
+/// only client is the catalog's (<see cref="TestCatalogs.CatalogOnlyApp"/>), so its ChatOptions.ModelId values are refs.
 /// </summary>
 public sealed class AddProviderBlockCodeFixTests
 {
@@ -64,7 +65,7 @@ public sealed class AddProviderBlockCodeFixTests
                 model: acme/acme-small
 
             """));
-        return test.RunAsync();
+        return test.WithCatalogOnlyApp().RunAsync();
     }
 
     [Fact]
@@ -112,7 +113,7 @@ public sealed class AddProviderBlockCodeFixTests
             }
 
             """));
-        return test.RunAsync();
+        return test.WithCatalogOnlyApp().RunAsync();
     }
 
     [Fact]
@@ -177,7 +178,7 @@ public sealed class AddProviderBlockCodeFixTests
             "    mistral:\n      baseUrl: https://api.mistral.ai/v1\n      api: openai-completions\n      apiKey: ${MISTRAL_API_KEY}\n      models:\n        - id: mistral-large-latest\n        - id: codestral-latest\n" +
             "    acme-internal:\n      baseUrl: ${ACME_INTERNAL_BASE_URL}\n      api: openai-completions\n      apiKey: ${ACME_INTERNAL_API_KEY}\n      models:\n        - id: chat-1\n"));
         test.NumberOfFixAllIterations = 1;
-        return test.RunAsync();
+        return test.WithCatalogOnlyApp().RunAsync();
     }
 
     [Fact]
@@ -196,7 +197,7 @@ public sealed class AddProviderBlockCodeFixTests
             """, "models:\n  mode: replace\n  providers: {}\n");
         test.FixedState.AdditionalFiles.Add((ModelRefTestSetup.CatalogPath,
             "models:\n  mode: replace\n  providers:\n    minimax:\n      baseUrl: https://api.minimax.io/anthropic\n      api: anthropic-messages\n      apiKey: ${MINIMAX_API_KEY}\n      authHeader: true\n      models:\n        - id: MiniMax-M2.1\n"));
-        return test.RunAsync();
+        return test.WithCatalogOnlyApp().RunAsync();
     }
 
     [Fact]
@@ -205,6 +206,6 @@ public sealed class AddProviderBlockCodeFixTests
         var test = new ModelRefCodeFixTest<AddProviderBlockCodeFix>(Code, FixedCode, catalog: null);
         test.FixedState.AdditionalFiles.Add(("models.yaml",
             "models:\n  providers:\n    mistral:\n      baseUrl: https://api.mistral.ai/v1\n      api: openai-completions\n      apiKey: ${MISTRAL_API_KEY}\n      models:\n        - id: mistral-large-latest\n"));
-        return test.RunAsync();
+        return test.WithCatalogOnlyApp().RunAsync();
     }
 }

@@ -30,7 +30,7 @@ public sealed class CSharpCodeFixTests
             ChatOptions Options => new ChatOptions { ModelId = {|MC1004:"minimax/MiniMax-M2.1"|} };
             const string Fallback = "minimax/MiniMax-M2.5";
         }
-        """, catalog: null).RunAsync();
+        """, TestCatalogs.AcmeUsingBuiltIns).RunAsync(); // minimax is the primary: its refs are the catalog's anywhere
 
     [Fact]
     public Task MC1001_UseTheConstant_AddsTheUsing() => new ModelRefCodeFixTest<UseModelIdsConstantCodeFix>("""
@@ -48,7 +48,7 @@ public sealed class CSharpCodeFixTests
         {
             ChatOptions Options => new ChatOptions { ModelId = ModelIds.Minimax.MiniMaxM2_1 };
         }
-        """, catalog: null).RunAsync();
+        """, catalog: null).WithCatalogOnlyApp().RunAsync();
 
     [Fact]
     public Task MC1004_UseTheConstant_InsideTheGeneratedNamespaceNeedsNoUsing() => new ModelRefCodeFixTest<UseModelIdsConstantCodeFix>("""
@@ -116,8 +116,8 @@ public sealed class CSharpCodeFixTests
         var test = new ModelRefCodeFixTest<UseModelIdsConstantCodeFix>(
             "class A { void M(Microsoft.Extensions.AI.ChatOptions o) { o.ModelId = {|MC1004:\"openai/gpt-5\"|}; o.ModelId = {|MC1004:\"openai/gpt-4o\"|}; } }\n",
             "using My.Models;\n\nclass A { void M(Microsoft.Extensions.AI.ChatOptions o) { o.ModelId = ModelIds.Openai.Gpt5; o.ModelId = ModelIds.Openai.Gpt4o; } }\n",
-            catalog: null,
-            ModelRefTestSetup.GlobalConfig + "build_property.ModelCatalogNamespace = My.Models\n");
+            TestCatalogs.AcmeUsingBuiltIns, // anthropic is a fallback: B.cs's free-standing constant is the catalog's
+            ModelRefTestSetup.GlobalConfig + "build_property.ModelCatalogNamespace = My.Models\n").WithCatalogOnlyApp();
         test.TestState.Sources.Add(("/0/B.cs", "class B { const string Opus = {|MC1001:\"anthropic/Claude-Opus-4-6\"|}; }\n"));
         test.FixedState.Sources.Add(("/0/B.cs", "using My.Models;\n\nclass B { const string Opus = ModelIds.Anthropic.ClaudeOpus4_6; }\n"));
         return test.RunAsync();
@@ -144,7 +144,7 @@ public sealed class CSharpCodeFixTests
                     o.ModelId = {|#0:"minimax/MiniMax-M2.6"|};
                 }
             }
-            """, catalog: null);
+            """, catalog: null).WithCatalogOnlyApp();
         test.ExpectedDiagnostics.Add(new DiagnosticResult("MC1003", DiagnosticSeverity.Warning).WithLocation(0));
         test.FixedState.ExpectedDiagnostics.Add(new DiagnosticResult("MC1003", DiagnosticSeverity.Warning).WithLocation(0));
         return test.RunAsync();
@@ -178,5 +178,5 @@ public sealed class CSharpCodeFixTests
         {
             void M(Microsoft.Extensions.AI.ChatOptions o) => o.ModelId = {|MC1004:"minimax/MiniMax-M2.1"|};
         }
-        """, catalog: null).RunAsync();
+        """, catalog: null).WithCatalogOnlyApp().RunAsync();
 }

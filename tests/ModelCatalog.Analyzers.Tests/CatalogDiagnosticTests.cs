@@ -98,13 +98,13 @@ public sealed class CatalogDiagnosticTests
     public Task MC0007_MC0008_MC0009_BadRefs() => VerifyAsync(
         "agents:\n  defaults:\n    model:\n      primary: minimax/MiniMax-M9\n      fallbacks: [minimax/minimax-m2.1, minmax/MiniMax-M2.1, nothere]\n",
         Diagnostic("MC0007", DiagnosticSeverity.Error).WithSpan(CatalogPath, 4, 16, 4, 34)
-            .WithMessage("agents.defaults.model.primary 'minimax/MiniMax-M9' names a model provider 'minimax' does not have (did you mean 'minimax/MiniMax-M2.1'?); add { id: MiniMax-M9 } to models.providers.minimax.models or fix the ref"),
+            .WithMessage("agents.defaults.model.primary 'minimax/MiniMax-M9' names a model provider 'minimax' does not have (did you mean 'minimax/MiniMax-M2.1', 'minimax/MiniMax-M2.5' or 'minimax/MiniMax-M2.7'?); add { id: MiniMax-M9 } to models.providers.minimax.models or fix the ref"),
         Diagnostic("MC0008", DiagnosticSeverity.Error).WithSpan(CatalogPath, 5, 19, 5, 39)
             .WithMessage("fallback 'minimax/minimax-m2.1' differs only in case from 'minimax/MiniMax-M2.1': model ids are case-sensitive; write 'minimax/MiniMax-M2.1'"),
         Diagnostic("MC0009", DiagnosticSeverity.Error).WithSpan(CatalogPath, 5, 41, 5, 60)
-            .WithMessage("fallback 'minmax/MiniMax-M2.1' names provider 'minmax', which has no provider block and is not built in (did you mean 'minimax'?); add models.providers.minmax with baseUrl, api and models"),
+            .WithMessage("fallback 'minmax/MiniMax-M2.1' names provider 'minmax', which has no provider block and is not built in (did you mean 'minimax'?); fix the provider or add models.providers.minmax with baseUrl, api and models"),
         Diagnostic("MC0007", DiagnosticSeverity.Error).WithSpan(CatalogPath, 5, 62, 5, 69)
-            .WithMessage("fallback 'nothere' is not a provider/model-id ref or an alias; write it as provider/model-id, e.g. minimax/MiniMax-M2.1"));
+            .WithMessage("fallback 'nothere' is not a provider/model-id ref or an alias; write it as provider/model-id or define the alias in agents.defaults.models"));
 
     [Fact]
     public Task MC0008_ProviderPartIgnoresCase() => VerifyAsync(
@@ -132,7 +132,7 @@ public sealed class CatalogDiagnosticTests
     public Task Json5CommentsAreIgnoredAndPositionsKept() => VerifyAsync(
         "{\n  // OpenClaw config\n  agents: { defaults: { model: { primary: \"minimax/MiniMax-M9\" } } }, /* trailing */\n}\n",
         Diagnostic("MC0007", DiagnosticSeverity.Error).WithSpan(CatalogPath, 3, 43, 3, 63)
-            .WithMessage("agents.defaults.model.primary 'minimax/MiniMax-M9' names a model provider 'minimax' does not have (did you mean 'minimax/MiniMax-M2.1'?); add { id: MiniMax-M9 } to models.providers.minimax.models or fix the ref"));
+            .WithMessage("agents.defaults.model.primary 'minimax/MiniMax-M9' names a model provider 'minimax' does not have (did you mean 'minimax/MiniMax-M2.1', 'minimax/MiniMax-M2.5' or 'minimax/MiniMax-M2.7'?); add { id: MiniMax-M9 } to models.providers.minimax.models or fix the ref"));
 
     [Fact]
     public Task LmStudioExampleIsClean() => VerifyAsync(ReadShared("examples/lmstudio-local.models.yaml"));

@@ -10,7 +10,7 @@ using Xunit;
 namespace ModelCatalog.Analyzers.Tests;
 
 /// <summary>
-/// The 5,276-model catalog (shared/catalogs/models-dev.yaml) with 450 refs in code: every ref kind gets exactly the
+/// The 5,276-model catalog (tests/data/catalogs/models-dev.yaml) with 450 refs in code: every ref kind gets exactly the
 /// diagnostics it should, and a sample of messages is checked word for word.
 /// </summary>
 public sealed class LargeCatalogTests

@@ -73,7 +73,7 @@ public sealed class ModelRefGuardTests
                 o.ModelId = {|MC1001:"minimax/minimax-m2.1"|};
             }
         }
-        """, "models:\n  providers: [\n").RunAsync();
+        """ + TestCatalogs.CatalogOnlyApp, "models:\n  providers: [\n").RunAsync();
 
     [Fact]
     public Task EditorConfigNone_SilencesADiagnostic_InTheTestFramework()
@@ -106,7 +106,7 @@ public sealed class ModelRefGuardTests
                     o.ModelId = "mistral/mistral-large-latest";
                 }
             }
-            """;
+            """ + TestCatalogs.CatalogOnlyApp;
         var diagnostics = await DirectAnalyzerRunner.RunAsync(Source, TestCatalogs.Acme,
             ("/0/.editorconfig", "root = true\n\n[*.cs]\ndotnet_diagnostic.MC1001.severity = error\ndotnet_diagnostic.MC1004.severity = none\n"),
             ("/.globalconfig", "is_global = true\ndotnet_diagnostic.MC1003.severity = error\ndotnet_diagnostic.MC1002.severity = suggestion\n"));

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace ModelCatalog.Analyzers.Tests;
 
-/// <summary>What counts as a model ref (SPEC §4): [ModelRef] parameters, properties and fields, ChatOptions.ModelId, constants followed.</summary>
+/// <summary>What counts as a model ref (README.md, Model refs in C#): [ModelRef] parameters, properties and fields, ChatOptions.ModelId, constants followed.</summary>
 public sealed class ModelRefPositionTests
 {
     [Fact]
@@ -60,7 +60,7 @@ public sealed class ModelRefPositionTests
                 _ = new ChatOptions { ModelId = {|MC1002:"acmee/acme-small"|} };
             }
         }
-        """, TestCatalogs.Acme).RunAsync();
+        """ + TestCatalogs.CatalogOnlyApp, TestCatalogs.Acme).RunAsync();
 
     [Fact]
     public Task ConstantsAreFollowedToWhereTheValueIsWritten() => new ModelRefAnalyzerTest("""
@@ -107,10 +107,11 @@ public sealed class ModelRefPositionTests
 
             void M(string value)
             {
-                Console.WriteLine({|MC1001:"ACME/acme-SMALL"|});
-                Console.WriteLine("acme/none");
-                Console.WriteLine("nope/x");
-                Console.WriteLine("MiniMax/MiniMax-M2.1");
+                var shown = {|MC1001:"ACME/acme-SMALL"|};
+                shown = "acme/none";
+                shown = "nope/x";
+                shown = "MiniMax/MiniMax-M2.1";
+                Console.WriteLine("ACME/acme-SMALL"); // an argument to another API's string parameter: that API's id
                 switch (value)
                 {
                     case {|MC1001:"anthropic/Claude-Opus-4-6"|}:
@@ -118,7 +119,7 @@ public sealed class ModelRefPositionTests
                 }
             }
         }
-        """, TestCatalogs.Acme).RunAsync();
+        """, TestCatalogs.AcmeUsingBuiltIns).RunAsync();
 
     [Fact]
     public Task SlashFreeValues_AliasesPassOthersAreMC1003InModelRefPositionsOnly() => new ModelRefAnalyzerTest("""
@@ -157,5 +158,5 @@ public sealed class ModelRefPositionTests
                 o.ModelId = {|MC1002:"ollama/llama3.2"|};
             }
         }
-        """, catalog: null).RunAsync();
+        """ + TestCatalogs.CatalogOnlyApp, catalog: null).RunAsync();
 }

@@ -8,7 +8,7 @@ using YamlDotNet.Core;
 namespace ModelCatalog.Benchmarks;
 
 /// <summary>
-/// SPEC §7: the catalog pass (read + validate + merge + emit to strings) on models-dev.yaml (≈5,300 models) must stay
+/// README.md (Performance): the catalog pass (read + validate + merge + emit to strings) on models-dev.yaml (≈5,300 models) must stay
 /// within 1.5× a bare YamlDotNet parse of the same text. Two readings of "bare parse" are measured in one run: the
 /// event parser alone (the floor: it builds nothing) and YamlDotNet's own document model (YamlStream.Load).
 /// </summary>

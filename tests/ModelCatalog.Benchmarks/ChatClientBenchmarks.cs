@@ -10,7 +10,7 @@ using OpenAI;
 namespace ModelCatalog.Benchmarks;
 
 /// <summary>
-/// SPEC §7: the catalog client costs ≤ 1.10× the latency of a raw <see cref="HttpClient"/> POST of the same bytes, and
+/// README.md (Performance): the catalog client costs ≤ 1.10× the latency of a raw <see cref="HttpClient"/> POST of the same bytes, and
 /// allocates less than the official Anthropic and OpenAI <see cref="IChatClient"/> adapters. All against a loopback server.
 /// </summary>
 [MemoryDiagnoser]

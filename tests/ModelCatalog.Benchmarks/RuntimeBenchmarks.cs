@@ -2,7 +2,7 @@ using BenchmarkDotNet.Attributes;
 
 namespace ModelCatalog.Benchmarks;
 
-/// <summary>SPEC §7: <see cref="Catalog.Resolve"/> and <see cref="ModelCost.Compute"/> allocate nothing.</summary>
+/// <summary>README.md (Performance): <see cref="Catalog.Resolve"/> and <see cref="ModelCost.Compute"/> allocate nothing.</summary>
 [MemoryDiagnoser]
 public class RuntimeBenchmarks
 {

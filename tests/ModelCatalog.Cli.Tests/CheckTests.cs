@@ -89,7 +89,7 @@ public sealed class CheckTests
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(
             "models.yaml(4,16): error MC0007: agents.defaults.model.primary 'anthropic/claude-opsu-4-6' names a model provider 'anthropic' does not have " +
-            "(did you mean 'anthropic/claude-opus-4-6'?); add { id: claude-opsu-4-6 } to models.providers.anthropic.models or fix the ref\n",
+            "(did you mean 'anthropic/claude-opus-4-6' or 'anthropic/claude-opus-4-5'?); add { id: claude-opsu-4-6 } to models.providers.anthropic.models or fix the ref\n",
             result.Output);
     }
 

@@ -65,7 +65,7 @@ public sealed class EditTests
     }
 
     [Theory]
-    [InlineData("set", "anthropic/claude-opsu-4-6", "modelcatalog: refused: MC0007: agents.defaults.model.primary 'anthropic/claude-opsu-4-6' names a model provider 'anthropic' does not have (did you mean 'anthropic/claude-opus-4-6'?); add { id: claude-opsu-4-6 } to models.providers.anthropic.models or fix the ref; nothing was written\n")]
+    [InlineData("set", "anthropic/claude-opsu-4-6", "modelcatalog: refused: MC0007: agents.defaults.model.primary 'anthropic/claude-opsu-4-6' names a model provider 'anthropic' does not have (did you mean 'anthropic/claude-opus-4-6' or 'anthropic/claude-opus-4-5'?); add { id: claude-opsu-4-6 } to models.providers.anthropic.models or fix the ref; nothing was written\n")]
     [InlineData("fallbacks add", "minimax/minimax-m2.5", "modelcatalog: refused: MC0008: ")]
     [InlineData("fallbacks add", "anthropc/claude-opus-4-6", "modelcatalog: refused: MC0009: ")]
     [InlineData("fallbacks remove", "minimax/MiniMax-M2.7", "modelcatalog: 'minimax/MiniMax-M2.7' is not a fallback; nothing was written\n")]

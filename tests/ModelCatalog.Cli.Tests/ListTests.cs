@@ -43,7 +43,7 @@ public sealed class ListTests
     public void Rows_columns_and_missing_tag_match_the_openclaw_reference_lines()
     {
         // The two example lines of openclaw-config.md §12, reproduced with a catalog that has exactly those facts.
-        const string catalog = """
+        const string Catalog = """
             agents:
               defaults:
                 model:
@@ -64,7 +64,7 @@ public sealed class ListTests
                     - { id: moonshotai/kimi-k2, contextWindow: 204800 }
 
             """;
-        var folder = Cli.TempFolder(("models.yaml", catalog));
+        var folder = Cli.TempFolder(("models.yaml", Catalog));
 
         var result = Cli.Run(folder, new Dictionary<string, string> { ["OPENROUTER_API_KEY"] = "k" }, "list");
 

@@ -31,7 +31,13 @@ seeds.Add(File.ReadAllText(Find("tests/data/catalogs/litellm.yaml")).Substring(0
 Console.WriteLine($"fuzzing the catalog reader: {count:N0} inputs, seed {seed}");
 var started = DateTime.UtcNow;
 var report = CatalogFuzzer.Run(new FuzzInputs(seeds, large) { LargeCatalogEvery = 500 }, seed, count,
-    i => { if ((i + 1) % 10_000 == 0) Console.WriteLine($"  {i + 1:N0} inputs, {DateTime.UtcNow - started:mm\\:ss}"); });
+    i =>
+    {
+        if ((i + 1) % 10_000 == 0)
+        {
+            Console.WriteLine($"  {i + 1:N0} inputs, {DateTime.UtcNow - started:mm\\:ss}");
+        }
+    });
 Console.WriteLine($"inputs: {report.Inputs:N0} ({report.WithSyntaxError:N0} with MC0001, {report.WithOtherDiagnostics:N0} with other diagnostics), crashes: {report.Crashes}, failures: {report.Failures}, slowest: {report.Slowest.TotalMilliseconds:N0} ms, most allocated: {report.MostBytes / 1024 / 1024:N0} MB");
 foreach (var failure in report.Samples)
 {

@@ -11,6 +11,11 @@ public sealed class CatalogFileSelectionTests
     [Theory]
     [InlineData("/src/app/models.yaml", null, true)]
     [InlineData("C:\\src\\app\\Models.YAML", null, true)]
+    [InlineData("/src/app/models.yml", null, true)]
+    [InlineData("C:\\src\\app\\MODELS.YML", null, true)]
+    [InlineData("/src/app/models.json", null, false)]
+    [InlineData("/src/app/agent/models.json", "agent/models.json", true)]
+    [InlineData("/src/app/models.yml", "config/catalog.yaml", false)]
     [InlineData("/src/app/other.yaml", null, false)]
     [InlineData("/src/app/config/catalog.yaml", "config/catalog.yaml", true)]
     [InlineData("/src/app/config/catalog.yaml", "./config/catalog.yaml", true)]
@@ -19,6 +24,26 @@ public sealed class CatalogFileSelectionTests
     [InlineData("/src/app/catalog.yaml", "/src/app/catalog.yaml", true)]
     public void SelectsTheCatalogFile(string path, string? configured, bool expected) =>
         Assert.Equal(expected, CatalogFileSelector.IsCatalog(path, configured is null ? null : configured.Replace('\\', '/')));
+
+    [Theory]
+    [InlineData("/src/app/models.yaml", null, "models.yaml")]
+    [InlineData("/src/app/models.yml", null, "models.yml")]
+    [InlineData("C:/src/app/config/catalog.json5", "config/catalog.json5", "config/catalog.json5")]
+    [InlineData("/src/app/config/catalog.json5", "./config/catalog.json5", "config/catalog.json5")]
+    public void MessagesNameTheFileAsTheProjectDoes(string path, string? configured, string expected) =>
+        Assert.Equal(expected, CatalogFileSelector.DisplayName(path, configured));
+
+    [Fact]
+    public void GeneratorReadsModelsYml()
+    {
+        var compilation = GeneratorHarness.CreateCompilation();
+        var driver = Microsoft.CodeAnalysis.CSharp.CSharpGeneratorDriver.Create(
+            new[] { new ModelCatalogGenerator().AsSourceGenerator() },
+            new Microsoft.CodeAnalysis.AdditionalText[] { new InMemoryAdditionalText("/p/models.yml", "agents: { defaults: { model: minimax/MiniMax-M2.1 } }") },
+            optionsProvider: new TestAnalyzerConfigOptionsProvider(("build_property.RootNamespace", "Demo")));
+        var root = driver.RunGenerators(compilation).GetRunResult().GeneratedTrees.Single(t => t.FilePath.EndsWith("ModelCatalog.g.cs")).ToString();
+        Assert.Contains("public const string Primary = \"minimax/MiniMax-M2.1\";", root);
+    }
 
     [Fact]
     public void GeneratorUsesTheConfiguredFile()

@@ -34,6 +34,9 @@ public sealed class FuzzTests
         {
             var (_, text) = Inputs.Create(7, i * 7 + 1);
             var (output, sources) = GeneratorHarness.Run(text);
+            var spec = CatalogCompiler.Compile(text, default).Spec;
+            // Every provider the catalog pass kept has its file, next to the root file: nothing was dropped.
+            Assert.Equal(spec.Providers.Count + 1, sources.Count);
             Assert.Contains("ModelCatalog.g.cs", sources.Keys);
             Assert.DoesNotContain(output.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
         }
@@ -46,8 +49,21 @@ public sealed class FuzzTests
         var random = new System.Random(42);
         for (int i = 0; i < 12; i++)
         {
-            var compiled = CatalogCompiler.Compile(catalog.Substring(0, random.Next(catalog.Length)), default);
-            Assert.NotEmpty(compiled.Spec.Providers); // the built-in catalog at least
+            var cut = catalog.Substring(0, random.Next(catalog.Length));
+            var compiled = CatalogCompiler.Compile(cut, default);
+            var builtIn = CatalogCompiler.BuiltInCatalogOnly.Spec;
+            if (compiled.Diagnostics.Any(d => d.Id == "MC0001"))
+            {
+                // README: after MC0001 the built-in catalog alone is generated.
+                Assert.Equal(builtIn, compiled.Spec);
+                continue;
+            }
+
+            // Otherwise the cut's own providers are compiled next to the built-in ones, and only those the cut names.
+            var ids = compiled.Spec.Providers.Select(p => p.Id).ToList();
+            Assert.Equal(builtIn.Providers.Select(p => p.Id), ids.Take(builtIn.Providers.Count));
+            Assert.True(ids.Count > builtIn.Providers.Count || !cut.Contains("\n      models:", System.StringComparison.Ordinal), "cut " + i + " (" + cut.Length + " characters) compiled none of its providers");
+            Assert.All(ids.Skip(builtIn.Providers.Count), id => Assert.Contains("\n    " + id + ":", cut.Replace("\r\n", "\n"), System.StringComparison.Ordinal));
         }
     }
 

@@ -62,11 +62,49 @@ public sealed class GeneratedCatalogRuntimeTests
         Assert.Equal("aliases", provider.Id);
     }
 
+    /// <summary>
+    /// Every generated <c>ModelCosts</c> field, for the built-in catalog alone and for example catalogs, equals the cost the
+    /// runtime catalog resolves for the <c>ModelIds</c> constant of the same name; every model has one.
+    /// </summary>
+    [Theory]
+    [InlineData(null)]
+    [InlineData("everything")]
+    [InlineData("examples/opus-primary-minimax-fallback.models.yaml")]
+    [InlineData("examples/lmstudio-local.models.yaml")]
+    public void EveryGeneratedCostIsTheRuntimeCatalogsCost(string? catalogName)
+    {
+        var consumer = catalogName switch
+        {
+            null => Build(null),
+            "everything" => Consumer,
+            _ => Build(TestPaths.ReadShared(catalogName)),
+        };
+        var catalog = (Catalog)consumer.GetType("Demo.GeneratedModelCatalog")!.GetProperty("Instance")!.GetValue(null)!;
+        var costClasses = consumer.GetType("Demo.ModelCosts")!.GetNestedTypes(BindingFlags.Public | BindingFlags.NonPublic);
+        Assert.Equal(catalog.Providers.Count, costClasses.Length);
+        int compared = 0;
+        foreach (var costClass in costClasses)
+        {
+            var idClass = consumer.GetType("Demo.ModelIds+" + costClass.Name)!;
+            var fields = costClass.GetFields(BindingFlags.Public | BindingFlags.Static);
+            foreach (var field in fields)
+            {
+                var modelRef = (string)idClass.GetField(field.Name)!.GetRawConstantValue()!;
+                Assert.Equal(catalog.Resolve(modelRef).Cost, (ModelCost)field.GetValue(null)!);
+                compared++;
+            }
+
+            Assert.Equal(idClass.GetFields(BindingFlags.Public | BindingFlags.Static).Length, fields.Length);
+        }
+
+        Assert.Equal(catalog.Models.Count, compared);
+    }
+
     [Fact]
     public void LiteralKeysAreNeitherInTheCatalogNorInTheAssembly()
     {
-        const string yaml = "env:\n  SECRET_ENV: sk-env-value-123\nmodels:\n  providers:\n    acme:\n      baseUrl: https://acme.example/v1\n      api: openai-completions\n      apiKey: sk-literal-secret-456\n      headers: { X-Api-Key: hdr-secret-789 }\n      models: [{ id: a }]\n";
-        var (output, sources) = GeneratorHarness.Run(yaml);
+        const string Yaml = "env:\n  SECRET_ENV: sk-env-value-123\nmodels:\n  providers:\n    acme:\n      baseUrl: https://acme.example/v1\n      api: openai-completions\n      apiKey: sk-literal-secret-456\n      headers: { X-Api-Key: hdr-secret-789 }\n      models: [{ id: a }]\n";
+        var (output, sources) = GeneratorHarness.Run(Yaml);
         using var stream = new MemoryStream();
         Assert.True(output.Emit(stream).Success);
         var image = System.Text.Encoding.Unicode.GetString(stream.ToArray()) + System.Text.Encoding.UTF8.GetString(stream.ToArray());
@@ -85,8 +123,8 @@ public sealed class GeneratedCatalogRuntimeTests
     [Fact]
     public void NamesAndHeadersWithEscapedCharactersRoundTrip()
     {
-        const string yaml = "models:\n  providers:\n    acme:\n      baseUrl: https://acme.example/v1\n      api: openai-completions\n      apiKey: ${ACME_API_KEY}\n      headers: { X-Note: \"a\\\\b\\tc\" }\n      models: [{ id: m, name: \"line1\\nline2\\ttab \\\\ back\\r\\u2028\" }]\n";
-        var (output, _) = GeneratorHarness.Run(yaml);
+        const string Yaml = "models:\n  providers:\n    acme:\n      baseUrl: https://acme.example/v1\n      api: openai-completions\n      apiKey: ${ACME_API_KEY}\n      headers: { X-Note: \"a\\\\b\\tc\" }\n      models: [{ id: m, name: \"line1\\nline2\\ttab \\\\ back\\r\\u2028\" }]\n";
+        var (output, _) = GeneratorHarness.Run(Yaml);
         using var stream = new MemoryStream();
         Assert.True(output.Emit(stream).Success);
         var catalog = (Catalog)Assembly.Load(stream.ToArray()).GetType("Demo.GeneratedModelCatalog")!.GetProperty("Instance")!.GetValue(null)!;
@@ -98,9 +136,11 @@ public sealed class GeneratedCatalogRuntimeTests
 
     private static object? Constant(string type, string field) => Consumer.GetType(type)!.GetField(field)!.GetRawConstantValue();
 
-    private static Assembly Build()
+    private static Assembly Build() => Build(File.ReadAllText(Path.Combine(TestPaths.ProjectDirectory, "Catalogs", "everything.models.yaml")));
+
+    private static Assembly Build(string? catalog)
     {
-        var (output, _) = GeneratorHarness.Run(File.ReadAllText(Path.Combine(TestPaths.ProjectDirectory, "Catalogs", "everything.models.yaml")));
+        var (output, _) = GeneratorHarness.Run(catalog);
         using var stream = new MemoryStream();
         var result = output.Emit(stream);
         Assert.True(result.Success, string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));

@@ -70,6 +70,7 @@ public sealed class PackageEndToEndTests : IClassFixture<PackageFixture>
             var d = new ChatOptions { ModelId = "acme/acme-small" };
             var e = new ChatOptions { ModelId = App.ModelIds.Acme.AcmeSmall };
             System.Console.WriteLine(a.ModelId + b.ModelId + c.ModelId + d.ModelId + e.ModelId);
+            using var client = new ModelCatalog.CatalogChatClient(App.GeneratedModelCatalog.Instance); // the app's only client: its ChatOptions are refs
 
             """);
 
@@ -104,6 +105,96 @@ public sealed class PackageEndToEndTests : IClassFixture<PackageFixture>
             """);
         var clean = DotNetCli.Succeed(app, "build --disable-build-servers", _package.Packages);
         Assert.DoesNotMatch(@"(warning|error) (MC|CS|AD)\d{4}", clean);
+    }
+
+    /// <summary>
+    /// Issue #13: a consumer that uses the catalog's client next to the OpenAI SDK (LM Studio, OpenRouter, GitHub Models
+    /// through Microsoft.Extensions.AI.OpenAI, the real packages) builds clean; its own catalog refs in a wrong case still warn.
+    /// </summary>
+    [Fact]
+    public void ConsumerMixingTheCatalogClientWithTheOpenAISdk_BuildsClean_AndItsMiscasedRefsStillWarn()
+    {
+        var app = _package.NewConsoleApp("Mixed");
+        DotNetCli.Succeed(app, "add package Microsoft.Extensions.AI.OpenAI --version 10.5.0", _package.Packages);
+        File.WriteAllText(Path.Combine(app, "models.yaml"), """
+            agents:
+              defaults:
+                model: { primary: minimax/MiniMax-M2.1 }
+            models:
+              providers:
+                lmstudio: { baseUrl: "http://127.0.0.1:1234/v1", api: openai-completions, apiKey: lmstudio, models: [{ id: minimax-m2.1-gs32 }] }
+
+            """);
+        File.WriteAllText(Path.Combine(app, "Program.cs"), """
+            using System;
+            using System.ClientModel;
+            using Microsoft.Extensions.AI;
+            using OpenAI;
+
+            IChatClient catalog = new ModelCatalog.CatalogChatClient(Mixed.GeneratedModelCatalog.Instance);
+            var lmStudio = new OpenAIClient(new ApiKeyCredential("lm-studio"), new OpenAIClientOptions { Endpoint = new Uri("http://127.0.0.1:1234/v1") });
+            var openRouter = new OpenAIClient(new ApiKeyCredential("key"), new OpenAIClientOptions { Endpoint = new Uri("https://openrouter.ai/api/v1") });
+            IChatClient local = lmStudio.GetChatClient("google/gemma-4-e2b").AsIChatClient();
+            IChatClient router = openRouter.GetChatClient("minimax/minimax-m2.1").AsIChatClient();
+            var options = new ChatOptions { ModelId = "qwen/qwen3-4b-2507" };
+            _ = local.GetResponseAsync("hi", options);
+            _ = router.GetResponseAsync("hi", new ChatOptions { ModelId = "deepseek/deepseek-chat-v3-0324:free" });
+            _ = router.GetResponseAsync("hi", new ChatOptions { ModelId = "MiniMaxAI/MiniMax-M2.5" });
+            _ = catalog.GetResponseAsync("hi", new ChatOptions { ModelId = "minimax/minimax-m2.5" });
+            const string Fallback = "lmstudio/MiniMax-M2.1-gs32";
+            Console.WriteLine(Fallback);
+
+            """);
+
+        var build = DotNetCli.Succeed(app, "build --disable-build-servers", _package.Packages);
+        var lines = Regex.Matches(build, @"Program\.cs\(\d+,\d+\): (warning|error) MC\d{4}: [^\[]*").Select(m => m.Value.TrimEnd()).Distinct().ToArray();
+        Assert.Equal(new[]
+        {
+            "Program.cs(15,64): warning MC1001: Model ref 'minimax/minimax-m2.5' differs only in case from catalog model 'minimax/MiniMax-M2.5': model ids are case-sensitive; use 'minimax/MiniMax-M2.5' or ModelIds.Minimax.MiniMaxM2_5 (https://github.com/modelcatalog/ModelCatalog/blob/main/README.md#mc1001)",
+            "Program.cs(16,25): warning MC1001: Model ref 'lmstudio/MiniMax-M2.1-gs32' differs only in case from catalog model 'lmstudio/minimax-m2.1-gs32': model ids are case-sensitive; use 'lmstudio/minimax-m2.1-gs32' or ModelIds.Lmstudio.MinimaxM2_1Gs32 (https://github.com/modelcatalog/ModelCatalog/blob/main/README.md#mc1001)",
+        }, lines);
+        Assert.DoesNotContain("AD0001", build);
+    }
+
+    [Fact]
+    public void ProjectReferencingACatalogProjectSeesTheSameCatalogAndBuildsClean()
+    {
+        // The app has the catalog and lets its test project see its internals, as test projects usually do.
+        var app = _package.NewConsoleApp("Shop");
+        File.WriteAllText(Path.Combine(app, "models.yaml"), """
+            agents: { defaults: { models: { acme/acme-small: { alias: fast } } } }
+            models:
+              providers:
+                acme: { baseUrl: "https://acme.example/v1", api: openai-completions, apiKey: "${ACME_API_KEY}", models: [{ id: acme-small }] }
+
+            """);
+        var appProject = Path.Combine(app, "Shop.csproj");
+        File.WriteAllText(appProject, File.ReadAllText(appProject).Replace("</Project>", "  <ItemGroup>\n    <InternalsVisibleTo Include=\"Shop.Tests\" />\n  </ItemGroup>\n</Project>"));
+
+        // The test project has no models.yaml of its own, and uses refs and constants that are valid only upstream.
+        var tests = _package.NewConsoleApp("Shop.Tests");
+        DotNetCli.Succeed(tests, "add reference ../Shop/Shop.csproj", _package.Packages);
+        File.WriteAllText(Path.Combine(tests, "Program.cs"), """
+            using Microsoft.Extensions.AI;
+            var catalog = Shop.GeneratedModelCatalog.Instance;
+            var options = new ChatOptions { ModelId = "acme/acme-small" };
+            System.Console.WriteLine(catalog.Resolve("acme/acme-small").Ref + "|" + catalog.Resolve("fast").Ref + "|" + Shop.ModelIds.Acme.AcmeSmall + "|" + options.ModelId);
+
+            """);
+
+        var build = DotNetCli.Succeed(tests, "build --disable-build-servers", _package.Packages);
+        Assert.DoesNotMatch(@"(warning|error) (MC|CS|AD)\d{4}", build);
+        var run = DotNetCli.Succeed(tests, "run --no-build", _package.Packages);
+        Assert.Contains("acme/acme-small|acme/acme-small|acme/acme-small|acme/acme-small", run);
+
+        // A ref that is wrong upstream is still reported, with the upstream catalog's did-you-mean.
+        File.WriteAllText(Path.Combine(tests, "Program.cs"), """
+            System.Console.WriteLine(Shop.GeneratedModelCatalog.Instance.Resolve("acme/acme-smal").Ref);
+
+            """);
+        var (_, output) = DotNetCli.Run(tests, "build --disable-build-servers", _package.Packages);
+        Assert.Contains("warning MC1003: Provider 'acme' has no model 'acme-smal' (did you mean 'acme/acme-small'?)", output);
+        Assert.DoesNotContain("MC1002", output);
     }
 
     [Fact]
@@ -177,5 +268,26 @@ public sealed class PackageEndToEndTests : IClassFixture<PackageFixture>
         Assert.NotEqual(0, exitCode);
         Assert.Matches(@"models\.yaml\(4,1\): error MC0001: models\.yaml is not valid YAML/JSON5: ", broken);
         Assert.DoesNotContain("error CS", broken);
+    }
+
+    [Fact]
+    public void ModelsYmlIsPickedUpAndAMissingModelCatalogFileIsMC0014()
+    {
+        var app = _package.NewConsoleApp("Yml");
+        File.WriteAllText(Path.Combine(app, "models.yml"), "agents:\n  defaults:\n    model: minimax/MiniMax-M2.1\n    modles: {}\nmodels:\n  provders: {}\n");
+        File.WriteAllText(Path.Combine(app, "Program.cs"), "System.Console.WriteLine(\"primary=\" + Yml.ModelIds.Primary);\n");
+
+        // 1. models.yml is the catalog: its diagnostics name it, and its primary is generated.
+        var build = DotNetCli.Succeed(app, "build --disable-build-servers", _package.Packages);
+        Assert.Contains("models.yml(6,3): warning MC0002: unknown key 'provders' in models; did you mean 'providers'?", build);
+        Assert.DoesNotContain("CS8785", build);
+        Assert.Contains("primary=minimax/MiniMax-M2.1", DotNetCli.Succeed(app, "run --no-build", _package.Packages));
+
+        // 2. ModelCatalogFile naming a file that does not exist is a project warning; the build still succeeds.
+        var project = Directory.GetFiles(app, "*.csproj").Single();
+        File.WriteAllText(project, File.ReadAllText(project).Replace("</Project>", "  <PropertyGroup><ModelCatalogFile>config/missing.yaml</ModelCatalogFile></PropertyGroup>\n</Project>"));
+        File.WriteAllText(Path.Combine(app, "Program.cs"), "System.Console.WriteLine(Yml.ModelIds.Minimax.MiniMaxM2_1);\n");
+        var missing = DotNetCli.Succeed(app, "build --disable-build-servers", _package.Packages);
+        Assert.Contains("warning MC0014: ModelCatalogFile names 'config/missing.yaml', which does not exist in the project", missing);
     }
 }

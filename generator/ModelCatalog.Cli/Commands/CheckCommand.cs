@@ -33,7 +33,7 @@ internal static class CheckCommand
             var checkedFiles = paths.Select(path =>
             {
                 var file = CatalogFile.Load(context, path);
-                return new CheckedFile(file.Path, CatalogFileDiagnostics.Create(file.Path, file.SourceText, CancellationToken.None).ToList());
+                return new CheckedFile(file.Path, CatalogFileDiagnostics.Create(file.Path, file.DisplayName, file.SourceText, CancellationToken.None).ToList());
             }).ToList();
             bool warningsAsErrors = parse.GetValue(warnAsError);
             context.Output.Write(parse.GetValue(format) switch

@@ -30,8 +30,8 @@ internal static class ListCommand
                 : ModelsTable.ConfiguredRows(catalog, catalogFile.ConfiguredRefs(), hasKey);
             if (parse.GetValue(provider) is { } providerId)
             {
-                var normalized = providerId.Trim().ToLowerInvariant();
-                rows = rows.Where(r => (r.Provider?.Id ?? r.Key.Split('/')[0]).ToLowerInvariant() == normalized).ToList();
+                var normalized = providerId.Trim();
+                rows = rows.Where(r => string.Equals(r.Provider?.Id ?? r.Key.Split('/')[0], normalized, StringComparison.OrdinalIgnoreCase)).ToList();
             }
 
             if (parse.GetValue(local))
@@ -60,7 +60,7 @@ internal static class ListCommand
         return command;
     }
 
-    private static string Json(System.Collections.Generic.IReadOnlyList<ModelsListRow> rows) => JsonOutput.Write(writer =>
+    private static string Json(System.Collections.Generic.List<ModelsListRow> rows) => JsonOutput.Write(writer =>
     {
         writer.WriteStartObject();
         writer.WriteNumber("count", rows.Count);

@@ -63,6 +63,18 @@ internal static class RemainsCommand
 
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
+    private static void NumberOrNull(System.Text.Json.Utf8JsonWriter writer, string name, long? value)
+    {
+        if (value is { } number)
+        {
+            writer.WriteNumber(name, number);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
     private static string Json(string providerId, MiniMaxCodingPlanRemains remains) => JsonOutput.Write(writer =>
     {
         writer.WriteStartObject();
@@ -75,8 +87,8 @@ internal static class RemainsCommand
             writer.WriteNumber("intervalTotal", model.IntervalTotal);
             writer.WriteNumber("intervalRemaining", model.IntervalRemaining);
             writer.WriteNumber("intervalUsed", model.IntervalUsed);
-            if (model.WeeklyTotal is { } weekly) writer.WriteNumber("weeklyTotal", weekly); else writer.WriteNull("weeklyTotal");
-            if (model.WeeklyRemaining is { } weeklyLeft) writer.WriteNumber("weeklyRemaining", weeklyLeft); else writer.WriteNull("weeklyRemaining");
+            NumberOrNull(writer, "weeklyTotal", model.WeeklyTotal);
+            NumberOrNull(writer, "weeklyRemaining", model.WeeklyRemaining);
             writer.StringOrNull("intervalStart", model.IntervalStart?.ToString("o", CultureInfo.InvariantCulture));
             writer.StringOrNull("intervalEnd", model.IntervalEnd?.ToString("o", CultureInfo.InvariantCulture));
             writer.WriteEndObject();

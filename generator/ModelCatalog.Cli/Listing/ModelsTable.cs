@@ -47,6 +47,8 @@ internal sealed class ModelsListRow
 /// <summary>Builds and prints OpenClaw's <c>models list</c> rows.</summary>
 internal static class ModelsTable
 {
+    private static readonly string[] MissingTags = { "configured", "missing" };
+
     /// <summary>The header line: Model (42), Input (10), Ctx (8), Local (5), Auth (5), Tags.</summary>
     public static readonly string Header = Line("Model", "Input", "Ctx", "Local", "Auth", "Tags");
 
@@ -69,7 +71,7 @@ internal static class ModelsTable
             }
             else if (seen.Add(configured))
             {
-                rows.Add(new ModelsListRow(configured, null, null, null, new[] { "configured", "missing" }));
+                rows.Add(new ModelsListRow(configured, null, null, null, MissingTags));
             }
         }
 

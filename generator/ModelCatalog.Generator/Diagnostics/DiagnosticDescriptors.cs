@@ -14,22 +14,22 @@ internal static class DiagnosticDescriptors
     public const string HelpLinkBase = "https://github.com/modelcatalog/ModelCatalog/blob/main/README.md#";
 
     /// <summary>MC0001: "{0}" — not valid YAML/JSON5, or too deep/too large.</summary>
-    public static readonly DiagnosticDescriptor InvalidSyntax = Catalog(DiagnosticIds.InvalidSyntax, "models.yaml cannot be read", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor InvalidSyntax = Catalog(DiagnosticIds.InvalidSyntax, "Catalog file cannot be read", DiagnosticSeverity.Error);
 
     /// <summary>MC0002: "{0}" — unknown key where the key set is known.</summary>
-    public static readonly DiagnosticDescriptor UnknownKey = Catalog(DiagnosticIds.UnknownKey, "Unknown key in models.yaml", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor UnknownKey = Catalog(DiagnosticIds.UnknownKey, "Unknown key in the catalog file", DiagnosticSeverity.Warning);
 
     /// <summary>MC0003: "{0}" — invalid value.</summary>
-    public static readonly DiagnosticDescriptor InvalidValue = Catalog(DiagnosticIds.InvalidValue, "Invalid value in models.yaml", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor InvalidValue = Catalog(DiagnosticIds.InvalidValue, "Invalid value in the catalog file", DiagnosticSeverity.Error);
 
     /// <summary>MC0004: "{0}" — required field missing.</summary>
-    public static readonly DiagnosticDescriptor MissingField = Catalog(DiagnosticIds.MissingField, "Required field missing in models.yaml", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor MissingField = Catalog(DiagnosticIds.MissingField, "Required field missing in the catalog file", DiagnosticSeverity.Error);
 
     /// <summary>MC0005: "{0}" — duplicate provider, model id, alias or key.</summary>
-    public static readonly DiagnosticDescriptor Duplicate = Catalog(DiagnosticIds.Duplicate, "Duplicate entry in models.yaml", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor Duplicate = Catalog(DiagnosticIds.Duplicate, "Duplicate entry in the catalog file", DiagnosticSeverity.Error);
 
     /// <summary>MC0006: "{0}" — secret written as a literal.</summary>
-    public static readonly DiagnosticDescriptor LiteralSecret = Catalog(DiagnosticIds.LiteralSecret, "Secret written as a literal in models.yaml", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor LiteralSecret = Catalog(DiagnosticIds.LiteralSecret, "Secret written as a literal in the catalog file", DiagnosticSeverity.Warning);
 
     /// <summary>MC0007: "{0}" — ref names a model the provider does not have.</summary>
     public static readonly DiagnosticDescriptor UnknownCatalogModel = Catalog(DiagnosticIds.UnknownCatalogModel, "Model ref names a model the provider does not have", DiagnosticSeverity.Error);
@@ -46,6 +46,23 @@ internal static class DiagnosticDescriptors
     /// <summary>MC0011: "{0}" — two ids map to the same generated identifier (suffixed).</summary>
     public static readonly DiagnosticDescriptor IdentifierCollision = Catalog(DiagnosticIds.IdentifierCollision, "Two ids map to the same generated identifier", DiagnosticSeverity.Warning);
 
+    /// <summary>MC0012: "{0}" — a model's prices look like USD per token (every non-zero field below $0.001 per 1M).</summary>
+    public static readonly DiagnosticDescriptor PerTokenPrice = Catalog(DiagnosticIds.PerTokenPrice, "Prices look like USD per token, not per 1M tokens", DiagnosticSeverity.Warning);
+
+    /// <summary>MC0013: "{0}" — the primary, a fallback or an alias target uses an api CatalogChatClient cannot call.</summary>
+    public static readonly DiagnosticDescriptor UncallableApi = Catalog(DiagnosticIds.UncallableApi, "Default model uses an api CatalogChatClient cannot call", DiagnosticSeverity.Warning);
+
+    /// <summary>
+    /// MC0014: "{0}" — the MSBuild property <c>ModelCatalogFile</c> names a file the project does not have; reported once per
+    /// compilation without a location (a project diagnostic), at compilation end.
+    /// </summary>
+    public static readonly DiagnosticDescriptor CatalogFileNotFound = new(
+        DiagnosticIds.CatalogFileNotFound, "ModelCatalogFile names a file that does not exist", "{0}", CatalogCategory, DiagnosticSeverity.Warning,
+        isEnabledByDefault: true, helpLinkUri: HelpLink(DiagnosticIds.CatalogFileNotFound), customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+    /// <summary>MC0015: "{0}" — a ref holds ${VAR}: resolved at run time through the client's resolver, not checked at build.</summary>
+    public static readonly DiagnosticDescriptor RefResolvedAtRunTime = Catalog(DiagnosticIds.RefResolvedAtRunTime, "Model ref is resolved at run time", DiagnosticSeverity.Info);
+
     /// <summary>MC1001: "Model ref '{0}' differs only in case from catalog model '{1}': model ids are case-sensitive; use '{1}' or {2}" ({2} = the ModelIds constant).</summary>
     public static readonly DiagnosticDescriptor ModelRefCaseMismatch = new(
         DiagnosticIds.ModelRefCaseMismatch, "Model id differs only in case from a catalog model",
@@ -53,12 +70,12 @@ internal static class DiagnosticDescriptors
         UsageCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLink(DiagnosticIds.ModelRefCaseMismatch));
 
     /// <summary>
-    /// MC1002: "Model ref '{0}' names provider '{1}', which has no provider block{2}; add models.providers.{1} to models.yaml" ({2} = " and is not
-    /// built in", with a did-you-mean for a typo, or the replace-mode note for a built-in provider).
+    /// MC1002: "Model ref '{0}' names provider '{1}', which has no provider block{2}; add models.providers.{1} to {3}" ({2} = " and is not
+    /// built in", with a did-you-mean for a typo, or the replace-mode note for a built-in provider; {3} = the catalog file, e.g. models.yaml).
     /// </summary>
     public static readonly DiagnosticDescriptor ModelRefUnknownProvider = new(
         DiagnosticIds.ModelRefUnknownProvider, "Model ref names a provider with no provider block",
-        "Model ref '{0}' names provider '{1}', which has no provider block{2}; add models.providers.{1} to models.yaml",
+        "Model ref '{0}' names provider '{1}', which has no provider block{2}; add models.providers.{1} to {3}",
         UsageCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink(DiagnosticIds.ModelRefUnknownProvider));
 
     /// <summary>
@@ -88,9 +105,12 @@ internal static class DiagnosticDescriptors
         [DiagnosticIds.CatalogRefUnknownProvider] = CatalogRefUnknownProvider,
         [DiagnosticIds.MaxTokensExceedsContext] = MaxTokensExceedsContext,
         [DiagnosticIds.IdentifierCollision] = IdentifierCollision,
+        [DiagnosticIds.PerTokenPrice] = PerTokenPrice,
+        [DiagnosticIds.UncallableApi] = UncallableApi,
+        [DiagnosticIds.RefResolvedAtRunTime] = RefResolvedAtRunTime,
     };
 
-    /// <summary>The catalog descriptors MC0001–MC0011, in id order.</summary>
+    /// <summary>The catalog descriptors (MC00xx), in id order.</summary>
     public static IEnumerable<DiagnosticDescriptor> CatalogDescriptors => CatalogById.Values;
 
     /// <summary>The descriptor of a catalog diagnostic id.</summary>

@@ -14,6 +14,10 @@ internal static class DiagnosticIds
     public const string CatalogRefUnknownProvider = "MC0009";
     public const string MaxTokensExceedsContext = "MC0010";
     public const string IdentifierCollision = "MC0011";
+    public const string PerTokenPrice = "MC0012";
+    public const string UncallableApi = "MC0013";
+    public const string CatalogFileNotFound = "MC0014";
+    public const string RefResolvedAtRunTime = "MC0015";
 
     public const string ModelRefCaseMismatch = "MC1001";
     public const string ModelRefUnknownProvider = "MC1002";

@@ -20,7 +20,7 @@ internal static class CatalogDataEncoder
         {
             builder.Clear();
             var provider = spec.Providers[i];
-            int flags = (provider.AuthHeader ? 1 : 0) | (provider.ApiKeyOmitted ? 2 : 0);
+            int flags = (provider.AuthHeader ? 1 : 0) | (provider.ApiKeyOmitted ? 2 : 0) | (provider.Keyless ? 4 : 0);
             Record(builder, "P", provider.Id, provider.BaseUrl, provider.Api, provider.ApiKey ?? "", Int(flags));
             Headers(builder, provider.Headers);
             foreach (var model in provider.Models)
@@ -52,6 +52,16 @@ internal static class CatalogDataEncoder
         foreach (var allowed in spec.Allowlist)
         {
             Record(builder, "L", allowed);
+        }
+
+        foreach (var alias in spec.EnvironmentAliases)
+        {
+            Record(builder, "E", alias.Name, alias.Reference);
+        }
+
+        foreach (var excluded in spec.ExcludedBuiltIns)
+        {
+            Record(builder, "X", excluded);
         }
 
         chunks[chunks.Length - 1] = builder.ToString();

@@ -6,7 +6,7 @@ using ModelCatalog.Generator.Model;
 namespace ModelCatalog.Generator.Emitting;
 
 /// <summary>
-/// Emits the generated API of SPEC §3 as text: <c>ModelCatalog.g.cs</c> (ModelIds root with Aliases, Primary and
+/// Emits the generated API (README.md, A tour of the generated code) as text: <c>ModelCatalog.g.cs</c> (ModelIds root with Aliases, Primary and
 /// Fallbacks; ModelProviders; GeneratedModelCatalog) and one file per provider (its ModelIds and ModelCosts classes).
 /// C# 7.3 syntax only; every public member has XML docs.
 /// </summary>
@@ -45,24 +45,26 @@ internal static class SourceEmitter
         writer.Open(visibility + " static partial class ModelIds");
         writer.Line("/// <summary>Aliases from <c>agents.defaults.models</c>: each constant is the canonical ref the alias stands for.</summary>");
         writer.Open(visibility + " static partial class Aliases");
-        foreach (var alias in spec.Aliases)
+        // A ${VAR} ref is resolved at run time (MC0015): it names no model at build time, so it gets no constant.
+        foreach (var alias in spec.Aliases.Where(a => !VariableReferences.ContainsReference(a.Ref)))
         {
             writer.Line("/// <summary>Alias <c>" + SourceFormatting.Xml(alias.Alias) + "</c>: " + SourceFormatting.Xml(alias.Ref) + ".</summary>");
             writer.Line("public const string " + alias.MemberName + " = " + SourceFormatting.StringLiteral(alias.Ref) + ";");
         }
 
         writer.Close();
-        if (spec.Primary is not null)
+        if (spec.Primary is not null && !VariableReferences.ContainsReference(spec.Primary))
         {
             writer.Line();
             writer.Line("/// <summary>The primary model (<c>agents.defaults.model.primary</c>): " + SourceFormatting.Xml(spec.Primary) + ".</summary>");
             writer.Line("public const string Primary = " + SourceFormatting.StringLiteral(spec.Primary) + ";");
         }
 
+        var checkedFallbacks = spec.Fallbacks.Where(f => !VariableReferences.ContainsReference(f)).ToList();
         writer.Line();
         writer.Line("/// <summary>The fallback models, in order (<c>agents.defaults.model.fallbacks</c>); empty when none are set.</summary>");
         writer.Line("public static global::System.Collections.Generic.IReadOnlyList<string> Fallbacks { get; } = global::System.Array.AsReadOnly(new string[] { " +
-            string.Join(", ", spec.Fallbacks.Select(SourceFormatting.StringLiteral)) + (spec.Fallbacks.Count > 0 ? " " : "") + "});");
+            string.Join(", ", checkedFallbacks.Select(SourceFormatting.StringLiteral)) + (checkedFallbacks.Count > 0 ? " " : "") + "});");
         writer.Close();
         writer.Line();
 
@@ -108,17 +110,6 @@ internal static class SourceEmitter
         }
 
         writer.Line();
-        writer.Line("/// <summary>The prices of a provider's models, in catalog order (the tables behind ModelCosts).</summary>");
-        writer.Open("internal static global::ModelCatalog.ModelCost[] CostsOf(string provider)");
-        writer.Line("var models = Instance.GetProvider(provider).Models;");
-        writer.Line("var costs = new global::ModelCatalog.ModelCost[models.Count];");
-        writer.Open("for (int i = 0; i < costs.Length; i++)");
-        writer.Line("costs[i] = models[i].Cost;");
-        writer.Close();
-        writer.Line();
-        writer.Line("return costs;");
-        writer.Close();
-        writer.Line();
         writer.Open("private static class Holder");
         writer.Line("internal static readonly global::ModelCatalog.Catalog Catalog = global::ModelCatalog.Catalog.FromGeneratedData(Data);");
         writer.Close();
@@ -162,7 +153,7 @@ internal static class SourceEmitter
         // One table read from the catalog data instead of a constructor call per model: thousands of object
         // creations with decimal arguments made consumer builds measurably slower. (The name cannot clash: the
         // identifier rule never produces a lower-case first letter.)
-        writer.Line("private static readonly global::ModelCatalog.ModelCost[] s_costs = " + CatalogType(options) + ".CostsOf(" +
+        writer.Line("private static readonly global::ModelCatalog.ModelCost[] s_costs = " + CatalogType(options) + ".Instance.CostsOf(" +
             SourceFormatting.StringLiteral(provider.Id) + ");");
         for (int i = 0; i < provider.Models.Count; i++)
         {

@@ -98,13 +98,13 @@ internal static class SourceFormatting
         return text;
     }
 
-    /// <summary>A price for display: at least two decimals, at most four (float artefacts such as 0.049999999999999996 read 0.05).</summary>
+    /// <summary>A price for display, by the one rule of <see cref="PriceText.Usd"/> (shared with the runtime's <c>ModelCost.ToString()</c>).</summary>
     public static string Price(decimal value)
     {
         var cache = s_prices ??= new System.Collections.Generic.Dictionary<decimal, string>();
         if (!cache.TryGetValue(value, out var text))
         {
-            text = "$" + decimal.Round(value, 4).ToString("0.00##", CultureInfo.InvariantCulture);
+            text = PriceText.Usd(value);
             if (cache.Count < 4096)
             {
                 cache[value] = text;
@@ -118,11 +118,11 @@ internal static class SourceFormatting
     public static string PriceSummary(CostSpec? cost) =>
         cost is null ? "price unknown" : Price(cost.Input) + " in / " + Price(cost.Output) + " out per 1M tokens";
 
-    /// <summary>All four prices, e.g. for the ModelCosts docs.</summary>
+    /// <summary>Every price, exactly as <c>ModelCost.ToString()</c> shows it, e.g. for the ModelCosts docs.</summary>
     public static string FullPrice(CostSpec? cost) =>
         cost is null
             ? "price unknown (models.yaml has no cost for this model)"
-            : Price(cost.Input) + " in / " + Price(cost.Output) + " out / " + Price(cost.CacheRead) + " cache read / " + Price(cost.CacheWrite) + " cache write per 1M tokens";
+            : PriceText.PerMillion(cost.Input, cost.Output, cost.CacheRead, cost.CacheWrite);
 
     private static readonly char[] XmlSpecial = { '&', '<', '>' };
 

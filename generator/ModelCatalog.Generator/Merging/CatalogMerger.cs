@@ -7,16 +7,13 @@ using ModelCatalog.Generator.Validation;
 namespace ModelCatalog.Generator.Merging;
 
 /// <summary>
-/// Merges the built-in catalog with the user's file (SPEC §2 Merge): in <c>merge</c> mode built-in providers and the
+/// Merges the built-in catalog with the user's file (README.md, Getting started: models.mode): in <c>merge</c> mode built-in providers and the
 /// user's merge field by field (user wins, models by exact id, a user model's set fields win), provider ids matching
 /// ignoring case and keeping the built-in spelling; in <c>replace</c> mode only the user's providers exist. Then it
 /// applies the rules that need merged values: required fields (MC0004), literal secrets (MC0006), maxTokens (MC0010).
 /// </summary>
 internal static class CatalogMerger
 {
-    public const int DefaultContextWindow = 200_000;
-    public const int DefaultMaxTokens = 8192;
-
     public static List<MergedProvider> Merge(ParsedCatalog builtIn, ParsedCatalog user, List<CatalogDiagnostic> diagnostics)
     {
         bool replace = user.Mode.HasValue && user.Mode.Value == "replace";
@@ -73,6 +70,13 @@ internal static class CatalogMerger
         {
             provider.ApiKey = parsed.ApiKey.Value;
             provider.UserApiKeyRange = fromUser ? parsed.ApiKey.Range : null;
+            provider.HasNoKeyMarker = false;
+        }
+        else if (parsed.NoKeyMarker.HasValue)
+        {
+            provider.ApiKey = null;
+            provider.UserApiKeyRange = null;
+            provider.HasNoKeyMarker = true;
         }
 
         if (parsed.AuthHeader.HasValue)
@@ -161,8 +165,25 @@ internal static class CatalogMerger
 
     private static void CheckRequired(MergedProvider provider, bool replace, List<CatalogDiagnostic> diagnostics)
     {
+        // SPEC §2: api may be set on every model instead of the provider. Each model keeps its own api; the provider
+        // reports its first model's (the runtime needs one), which no model of it falls back to.
+        var modelWithoutApi = provider.Models.Find(m => m.Api is null);
+        if (provider.Api is null && provider.Models.Count > 0 && modelWithoutApi is null)
+        {
+            provider.Api = provider.Models[0].Api;
+        }
+
         if (provider.IsInvalid || (provider.BaseUrl is not null && provider.Api is not null))
         {
+            return;
+        }
+
+        if (provider.BaseUrl is not null && modelWithoutApi is not null && provider.Models.Exists(m => m.Api is not null))
+        {
+            provider.IsInvalid = true;
+            diagnostics.Add(new CatalogDiagnostic(DiagnosticIds.MissingField, provider.UserKeyRange ?? default,
+                "provider '" + provider.Id + "' has no api and its model '" + modelWithoutApi.Id + "' sets none: without a provider api every model needs its own; " +
+                "add api: openai-completions (or anthropic-messages, openai-responses) to the provider or to that model"));
             return;
         }
 
@@ -187,7 +208,7 @@ internal static class CatalogMerger
             provider.ApiKey = null;
             diagnostics.Add(new CatalogDiagnostic(DiagnosticIds.LiteralSecret, provider.UserApiKeyRange ?? default,
                 "provider '" + provider.Id + "' has a literal apiKey; keys are never compiled in (calls will fail until it is a reference): write apiKey: ${" +
-                VariableReferences.EnvironmentName(provider.Id) + "_API_KEY} and set that variable"));
+                VariableReferences.ApiKeyName(provider.Id) + "} and set that variable"));
             provider.ApiKeyOmitted = true;
         }
 
@@ -203,7 +224,7 @@ internal static class CatalogMerger
         for (int i = headers.Count - 1; i >= 0; i--)
         {
             var header = headers[i];
-            if (!IsCredentialHeader(header.Name) || VariableReferences.ContainsReference(header.Value))
+            if (!CredentialHeaders.IsCredential(header.Name) || VariableReferences.ContainsReference(header.Value))
             {
                 continue;
             }
@@ -215,25 +236,19 @@ internal static class CatalogMerger
         }
     }
 
-    private static bool IsCredentialHeader(string name) =>
-        string.Equals(name, "Authorization", StringComparison.OrdinalIgnoreCase) ||
-        name.IndexOf("key", StringComparison.OrdinalIgnoreCase) >= 0 ||
-        name.IndexOf("token", StringComparison.OrdinalIgnoreCase) >= 0 ||
-        name.IndexOf("secret", StringComparison.OrdinalIgnoreCase) >= 0;
-
     private static void ApplyTokenDefaults(MergedProvider provider, List<CatalogDiagnostic> diagnostics)
     {
         foreach (var model in provider.Models)
         {
-            int window = model.ContextWindow ?? DefaultContextWindow;
+            int window = model.ContextWindow ?? TokenLimits.DefaultContextWindow;
             model.ContextWindow = window;
             if (model.MaxTokens is not { } maxTokens)
             {
-                model.MaxTokens = Math.Min(DefaultMaxTokens, window);
+                model.MaxTokens = TokenLimits.EffectiveMaxTokens(null, window);
                 continue;
             }
 
-            if (maxTokens > window)
+            if (TokenLimits.IsClamped(maxTokens, window))
             {
                 model.MaxTokens = window;
                 var range = model.UserMaxTokensRange ?? model.UserContextWindowRange;

@@ -11,4 +11,10 @@ internal sealed record CompiledCatalog(CatalogSpec Spec, EquatableArray<CatalogD
     /// already reported in models.yaml.
     /// </summary>
     public EquatableArray<string> UnusableProviders { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>
+    /// Ids of the providers the user's models.yaml uses: a provider block, or the provider part of its primary, a
+    /// fallback or an allowlist key (see <see cref="Validation.CatalogUse"/>). Empty without a file or after MC0001.
+    /// </summary>
+    public EquatableArray<string> UsedProviders { get; init; } = EquatableArray<string>.Empty;
 }

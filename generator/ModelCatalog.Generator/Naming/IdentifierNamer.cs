@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace ModelCatalog.Generator.Naming;
 
 /// <summary>
-/// SPEC §3's identifier rule: split at every character that is not an ASCII letter or digit, upper-case the first
+/// The identifier rule (README.md, A tour of the generated code): split at every character that is not an ASCII letter or digit, upper-case the first
 /// letter of each part, join, with <c>_</c> between two parts when the left ends and the right begins with a digit;
 /// a leading digit gets <c>_</c>, an empty result is <c>_</c>, a keyword gets <c>@</c>.
 /// <c>MiniMax-M2.1</c> → <c>MiniMaxM2_1</c>, <c>gpt-4o-mini</c> → <c>Gpt4oMini</c>, <c>302ai</c> → <c>_302ai</c>.

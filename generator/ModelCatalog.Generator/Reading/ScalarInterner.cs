@@ -13,7 +13,7 @@ internal static class ScalarInterner
     private static readonly Dictionary<string, string> Known = Create(
         "id", "name", "api", "reasoning", "input", "cost", "contextWindow", "maxTokens", "headers", "output", "cacheRead", "cacheWrite",
         "baseUrl", "apiKey", "authHeader", "models", "providers", "mode", "merge", "replace", "text", "image", "true", "false",
-        "anthropic-messages", "openai-completions", "openai-responses", "alias", "primary", "fallbacks", "agents", "defaults", "model",
+        ApiNames.AnthropicMessages, ApiNames.OpenAICompletions, ApiNames.OpenAIResponses, "alias", "primary", "fallbacks", "agents", "defaults", "model",
         "env", "0", "1");
 
     /// <summary>The shared instance of <paramref name="value"/> when it is a common scalar; else <paramref name="value"/>.</summary>

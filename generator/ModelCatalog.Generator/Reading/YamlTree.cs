@@ -79,6 +79,12 @@ internal sealed class YamlMapping : YamlNode
 
     public List<KeyValuePair<YamlKey, YamlNode>> Entries { get; } = new();
 
+    /// <summary>
+    /// Index of the first entry inherited through a merge key ('&lt;&lt;'); entries from here on yield to an earlier key
+    /// silently, also where keys compare ignoring case (headers, provider ids). <see cref="int.MaxValue"/>: no merge.
+    /// </summary>
+    public int FirstMergedIndex { get; set; } = int.MaxValue;
+
     public override string KindName => "a mapping";
 }
 

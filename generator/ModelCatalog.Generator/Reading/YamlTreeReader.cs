@@ -19,13 +19,20 @@ internal static class YamlTreeReader
     public const int MaxDepth = 64;
     public const int MaxLength = 8 * 1024 * 1024;
 
-    /// <summary>Returns the root node (<c>null</c> for an empty document or after MC0001).</summary>
-    public static YamlNode? Read(string text, List<CatalogDiagnostic> diagnostics, CancellationToken cancellationToken)
+    /// <summary>Reads a file that messages call <c>models.yaml</c>.</summary>
+    public static YamlNode? Read(string text, List<CatalogDiagnostic> diagnostics, CancellationToken cancellationToken) =>
+        Read(text, CatalogFileSelector.DefaultFileName, diagnostics, cancellationToken);
+
+    /// <summary>
+    /// Returns the root node (<c>null</c> for an empty document or after MC0001). <paramref name="fileName"/> is the
+    /// catalog file as the project names it (<c>models.yaml</c>, <c>config/catalog.json5</c>), for messages.
+    /// </summary>
+    public static YamlNode? Read(string text, string fileName, List<CatalogDiagnostic> diagnostics, CancellationToken cancellationToken)
     {
         if (text.Length > MaxLength)
         {
             diagnostics.Add(new CatalogDiagnostic(DiagnosticIds.InvalidSyntax, new TextRange(0, 0),
-                "models.yaml is too large (" + text.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) +
+                fileName + " is too large (" + text.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) +
                 " characters; the limit is 8 MB): split it or keep only the providers you use"));
             return null;
         }
@@ -40,7 +47,7 @@ internal static class YamlTreeReader
 
         try
         {
-            return Build(new Parser(new StringReader(body)), offset, text.Length, diagnostics, cancellationToken);
+            return Build(new Parser(new StringReader(body)), offset, text.Length, fileName, diagnostics, cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -51,20 +58,21 @@ internal static class YamlTreeReader
             var start = Clamp(ex.Start.Index + offset, text.Length);
             diagnostics.Add(new CatalogDiagnostic(DiagnosticIds.InvalidSyntax,
                 TextRange.FromBounds(start, Math.Max(start, Clamp(ex.End.Index + offset, text.Length))),
-                "models.yaml is not valid YAML/JSON5: " + CleanMessage(ex.Message) + "; fix the syntax here"));
+                fileName + " is not valid YAML/JSON5: " + CleanMessage(ex.Message) + "; fix the syntax here"));
             return null;
         }
         catch (Exception ex)
         {
             // YamlDotNet raises other exception types on some malformed input; it is still a syntax error.
             diagnostics.Add(new CatalogDiagnostic(DiagnosticIds.InvalidSyntax, new TextRange(text.Length, 0),
-                "models.yaml could not be read (" + CleanMessage(ex.Message) + "); check the brackets, quotes and indentation"));
+                fileName + " could not be read (" + CleanMessage(ex.Message) + "); check the brackets, quotes and indentation"));
             return null;
         }
     }
 
-    private static YamlNode? Build(IParser parser, int offset, int textLength, List<CatalogDiagnostic> diagnostics, CancellationToken cancellationToken)
+    private static YamlNode? Build(IParser parser, int offset, int textLength, string fileName, List<CatalogDiagnostic> diagnostics, CancellationToken cancellationToken)
     {
+        var merges = new YamlMergeKeys(diagnostics, fileName);
         var stack = new List<Frame>();
         var anchors = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         YamlNode? root = null;
@@ -86,7 +94,7 @@ internal static class YamlTreeReader
                     if (++documents > 1)
                     {
                         diagnostics.Add(new CatalogDiagnostic(DiagnosticIds.InvalidSyntax, TextRange.FromBounds(start, end),
-                            "models.yaml holds more than one YAML document; keep a single document (remove this '---')"));
+                            fileName + " holds more than one YAML document; keep a single document (remove this '---')"));
                         return null;
                     }
 
@@ -104,14 +112,14 @@ internal static class YamlTreeReader
                     Attach(stack, ref root, node);
                     break;
                 case MappingStart mapping:
-                    if (!Push(stack, new Frame(new YamlMapping(new TextRange(start, 0)), mapping.Anchor, mapping.Style == MappingStyle.Flow), start, end, diagnostics))
+                    if (!Push(stack, new Frame(new YamlMapping(new TextRange(start, 0)), mapping.Anchor, mapping.Style == MappingStyle.Flow), start, end, fileName, diagnostics))
                     {
                         return null;
                     }
 
                     break;
                 case SequenceStart sequence:
-                    if (!Push(stack, new Frame(new YamlSequence(new TextRange(start, 0)), sequence.Anchor, sequence.Style == SequenceStyle.Flow), start, end, diagnostics))
+                    if (!Push(stack, new Frame(new YamlSequence(new TextRange(start, 0)), sequence.Anchor, sequence.Style == SequenceStyle.Flow), start, end, fileName, diagnostics))
                     {
                         return null;
                     }
@@ -124,6 +132,11 @@ internal static class YamlTreeReader
                     var container = frame.Node;
                     int containerEnd = frame.IsFlow ? Math.Min(textLength, start + 1) : Math.Max(container.Range.Start, frame.LastEnd);
                     container.Range = TextRange.FromBounds(container.Range.Start, containerEnd);
+                    if (container is YamlMapping complete && !merges.Apply(complete))
+                    {
+                        return null;
+                    }
+
                     Remember(anchors, frame.Anchor, container);
                     Attach(stack, ref root, container);
                     break;
@@ -135,7 +148,9 @@ internal static class YamlTreeReader
                         return null;
                     }
 
-                    Attach(stack, ref root, target);
+                    // An aliased scalar is placed where the alias is written: a diagnostic about its use (a fallback, a
+                    // '<<' value) points at the '*name', not at the anchor.
+                    Attach(stack, ref root, target is YamlScalar aliased ? new YamlScalar(aliased.Value, aliased.IsPlain, TextRange.FromBounds(start, end)) : target);
                     break;
             }
         }
@@ -143,12 +158,12 @@ internal static class YamlTreeReader
         return root;
     }
 
-    private static bool Push(List<Frame> stack, Frame frame, int start, int end, List<CatalogDiagnostic> diagnostics)
+    private static bool Push(List<Frame> stack, Frame frame, int start, int end, string fileName, List<CatalogDiagnostic> diagnostics)
     {
         if (stack.Count >= MaxDepth)
         {
             diagnostics.Add(new CatalogDiagnostic(DiagnosticIds.InvalidSyntax, TextRange.FromBounds(start, Math.Max(end, start + 1)),
-                "models.yaml nests deeper than " + MaxDepth + " levels; a catalog needs only a few levels"));
+                fileName + " nests deeper than " + MaxDepth + " levels; a catalog needs only a few levels"));
             return false;
         }
 

@@ -8,16 +8,21 @@ namespace ModelCatalog.Generator.Validation;
 
 /// <summary>
 /// Turns the YAML tree of one file into a <see cref="ParsedCatalog"/>: the sections ModelCatalog uses (<c>env</c>,
-/// <c>agents.defaults.model(s)</c>, <c>models</c>), field types and values (MC0002, MC0003, MC0005, MC0006 for
-/// <c>env</c>). Everything else of an OpenClaw config is ignored. Checks that need the merged catalog come later.
+/// <c>agents.defaults.model(s)</c>, <c>agents.list[].model</c>, <c>models</c>), field types and values (MC0002, MC0003,
+/// MC0005, MC0006 for <c>env</c>). Everything else of an OpenClaw config is ignored. A file whose root has
+/// <c>providers</c> and no <c>models</c> is OpenClaw's per-agent <c>models.json</c>: its <c>providers</c> are read as
+/// <c>models.providers</c>, with that file's key markers (<see cref="ModelsJsonKeyMarkers"/>). Checks that need the
+/// merged catalog come later.
 /// </summary>
 internal sealed class CatalogDocumentReader
 {
     private readonly ValueReader _values;
+    private bool _modelsJson;
 
     private CatalogDocumentReader(List<CatalogDiagnostic> diagnostics) => _values = new ValueReader(diagnostics);
 
-    public static ParsedCatalog Read(YamlNode? root, List<CatalogDiagnostic> diagnostics)
+    /// <summary>Reads the tree of the catalog file that messages call <paramref name="fileName"/>.</summary>
+    public static ParsedCatalog Read(YamlNode? root, string fileName, List<CatalogDiagnostic> diagnostics)
     {
         var catalog = new ParsedCatalog();
         if (root is null)
@@ -26,7 +31,7 @@ internal sealed class CatalogDocumentReader
         }
 
         var reader = new CatalogDocumentReader(diagnostics);
-        var mapping = reader._values.Mapping(root, "the top level of models.yaml");
+        var mapping = reader._values.Mapping(root, "the top level of " + fileName);
         if (mapping is not null)
         {
             reader.ReadRoot(mapping, catalog);
@@ -37,23 +42,18 @@ internal sealed class CatalogDocumentReader
 
     private void ReadRoot(YamlMapping root, ParsedCatalog catalog)
     {
+        _modelsJson = IsModelsJson(root);
         foreach (var entry in _values.Entries(root, "the top level", known: null))
         {
             switch (entry.Key.Value)
             {
                 case "env":
-                    ReadEnv(entry.Value);
+                    ReadEnv(entry.Value, catalog);
                     break;
                 case "agents":
                     if (_values.Mapping(entry.Value, "agents") is { } agents)
                     {
-                        foreach (var section in _values.Entries(agents, "agents", known: null))
-                        {
-                            if (section.Key.Value == "defaults" && _values.Mapping(section.Value, "agents.defaults") is { } defaults)
-                            {
-                                ReadAgentDefaults(defaults, catalog);
-                            }
-                        }
+                        ReadAgents(agents, catalog);
                     }
 
                     break;
@@ -64,11 +64,69 @@ internal sealed class CatalogDocumentReader
                     }
 
                     break;
+                case "providers" when _modelsJson:
+                    ReadProviders(entry.Value, "providers", catalog);
+                    break;
             }
         }
     }
 
-    private void ReadEnv(YamlNode node)
+    /// <summary>OpenClaw's per-agent models.json: <c>{ providers: { … } }</c> at the root, no <c>models</c> section.</summary>
+    private static bool IsModelsJson(YamlMapping root)
+    {
+        bool providers = false;
+        foreach (var entry in root.Entries)
+        {
+            if (entry.Key.NonScalarKind is null && entry.Key.Value == "models")
+            {
+                return false;
+            }
+
+            providers |= entry.Key.NonScalarKind is null && entry.Key.Value == "providers";
+        }
+
+        return providers;
+    }
+
+    private void ReadAgents(YamlMapping agents, ParsedCatalog catalog)
+    {
+        foreach (var section in _values.Entries(agents, "agents", known: null))
+        {
+            if (section.Key.Value == "defaults" && _values.Mapping(section.Value, "agents.defaults") is { } defaults)
+            {
+                ReadAgentDefaults(defaults, catalog);
+            }
+            else if (section.Key.Value == "list" && _values.Sequence(section.Value, "agents.list") is { } list)
+            {
+                ReadAgentList(list, catalog);
+            }
+        }
+    }
+
+    /// <summary>Per-agent <c>model</c> (string or { primary, fallbacks }); every other agent key is OpenClaw's alone.</summary>
+    private void ReadAgentList(YamlSequence list, ParsedCatalog catalog)
+    {
+        for (int i = 0; i < list.Items.Count; i++)
+        {
+            var where = "agents.list[" + i + "]";
+            if (_values.Mapping(list.Items[i], where) is not { } agent)
+            {
+                continue;
+            }
+
+            foreach (var entry in _values.Entries(agent, where, known: null))
+            {
+                if (entry.Key.Value == "model")
+                {
+                    var choice = new ParsedModelChoice(where + ".model");
+                    ReadModelChoice(entry.Value, choice);
+                    catalog.AgentModels.Add(choice);
+                }
+            }
+        }
+    }
+
+    private void ReadEnv(YamlNode node, ParsedCatalog catalog)
     {
         if (_values.Mapping(node, "env") is not { } env)
         {
@@ -83,7 +141,17 @@ internal sealed class CatalogDocumentReader
                 continue;
             }
 
-            if (entry.Value is YamlScalar { IsNull: false } value && value.Value.Length > 0 && !VariableReferences.ContainsReference(value.Value))
+            if (entry.Value is YamlScalar { IsNull: false } reference && VariableReferences.ContainsReference(reference.Value))
+            {
+                if (!VariableReferences.IsName(entry.Key.Value))
+                {
+                    continue; // no ${...} can name it, so the alias could never apply
+                }
+
+                // A ${OTHER} value names where the variable comes from: no secret, so it is compiled in as an alias (SPEC §2).
+                catalog.EnvironmentAliases.Add(new KeyValuePair<string, string>(entry.Key.Value, reference.Value));
+            }
+            else if (entry.Value is YamlScalar { IsNull: false } value && value.Value.Length > 0)
             {
                 _values.Report(DiagnosticIds.LiteralSecret, value.Range,
                     "env." + entry.Key.Value + " holds a literal value; env values are never compiled in: set " + entry.Key.Value +
@@ -109,34 +177,43 @@ internal sealed class CatalogDocumentReader
 
     private void ReadDefaultModel(YamlNode node, ParsedCatalog catalog)
     {
+        var choice = new ParsedModelChoice("agents.defaults.model");
+        ReadModelChoice(node, choice);
+        catalog.Primary = choice.Primary;
+        catalog.Fallbacks.AddRange(choice.Fallbacks);
+    }
+
+    /// <summary>OpenClaw's agent model schema: a ref string, or { primary?, fallbacks? } (agents.defaults.model, agents.list[].model).</summary>
+    private void ReadModelChoice(YamlNode node, ParsedModelChoice choice)
+    {
         if (node is YamlScalar)
         {
-            catalog.Primary = _values.Text(node, "agents.defaults.model");
+            choice.Primary = _values.Text(node, choice.Where);
             return;
         }
 
-        if (_values.Mapping(node, "agents.defaults.model") is not { } model)
+        if (_values.Mapping(node, choice.Where) is not { } model)
         {
             return;
         }
 
-        foreach (var entry in _values.Entries(model, "agents.defaults.model", KnownKeys.DefaultModel))
+        foreach (var entry in _values.Entries(model, choice.Where, KnownKeys.DefaultModel))
         {
             if (entry.Key.Value == "primary")
             {
                 if (entry.Value is not YamlScalar { IsNull: true })
                 {
-                    catalog.Primary = _values.Text(entry.Value, "agents.defaults.model.primary");
+                    choice.Primary = _values.Text(entry.Value, choice.Where + ".primary");
                 }
             }
-            else if (_values.Sequence(entry.Value, "agents.defaults.model.fallbacks") is { } fallbacks)
+            else if (_values.Sequence(entry.Value, choice.Where + ".fallbacks") is { } fallbacks)
             {
                 foreach (var item in fallbacks.Items)
                 {
                     var fallback = _values.Text(item, "a fallback");
                     if (fallback.HasValue)
                     {
-                        catalog.Fallbacks.Add(fallback);
+                        choice.Fallbacks.Add(fallback);
                     }
                 }
             }
@@ -188,12 +265,21 @@ internal sealed class CatalogDocumentReader
                     catalog.Mode = mode;
                 }
             }
-            else if (_values.Mapping(entry.Value, "models.providers") is { } providers)
+            else
             {
-                foreach (var provider in _values.Entries(providers, "models.providers", known: null, ignoreCase: true, entryKind: "provider"))
-                {
-                    ReadProvider(provider.Key, provider.Value, catalog);
-                }
+                ReadProviders(entry.Value, "models.providers", catalog);
+            }
+        }
+    }
+
+    /// <summary><c>models.providers</c>, or the root <c>providers</c> of a models.json (<paramref name="where"/> names which).</summary>
+    private void ReadProviders(YamlNode node, string where, ParsedCatalog catalog)
+    {
+        if (_values.Mapping(node, where) is { } providers)
+        {
+            foreach (var provider in _values.Entries(providers, where, known: null, ignoreCase: true, entryKind: "provider"))
+            {
+                ReadProvider(provider.Key, provider.Value, catalog);
             }
         }
     }
@@ -228,13 +314,13 @@ internal sealed class CatalogDocumentReader
                     provider.HasInvalidRequiredField |= !provider.Api.HasValue;
                     break;
                 case "apiKey":
-                    provider.ApiKey = Secret(entry.Value, where + " apiKey");
+                    ReadApiKey(entry.Value, where, provider);
                     break;
                 case "authHeader":
                     provider.AuthHeader = _values.Boolean(entry.Value, where + " authHeader");
                     break;
                 case "headers":
-                    ReadHeaders(entry.Value, where, provider.Headers);
+                    ReadHeaders(entry.Value, where, id, provider.Headers);
                     break;
                 case "models":
                     if (_values.Sequence(entry.Value, where + " models") is { } models)
@@ -279,13 +365,27 @@ internal sealed class CatalogDocumentReader
     {
         var model = new ParsedModel();
         var where = "model #" + index + " of provider '" + providerId + "'";
+
+        // Messages about the entry's keys name the model by its id when it has a usable one (its first id key wins).
+        foreach (var raw in mapping.Entries)
+        {
+            if (raw.Key.NonScalarKind is null && raw.Key.Value == "id")
+            {
+                if (raw.Value is YamlScalar { IsNull: false } idScalar && idScalar.Value.Trim().Length > 0)
+                {
+                    where = "model '" + providerId + "/" + idScalar.Value + "'";
+                }
+
+                break;
+            }
+        }
+
         var entries = _values.Entries(mapping, where, KnownKeys.Model, KnownKeys.ModelAccepted);
         foreach (var entry in entries)
         {
             if (entry.Key.Value == "id")
             {
-                model.Id = _values.Text(entry.Value, where + " id");
-                where = "model '" + providerId + "/" + model.Id.Value + "'";
+                model.Id = _values.Text(entry.Value, "model #" + index + " of provider '" + providerId + "' id");
             }
         }
 
@@ -310,7 +410,7 @@ internal sealed class CatalogDocumentReader
                     model.Input = Input(entry.Value, where);
                     break;
                 case "cost":
-                    model.Cost = Cost(entry.Value, where);
+                    model.Cost = Cost(entry.Value, where, model.CostValues);
                     break;
                 case "contextWindow":
                     model.ContextWindow = _values.PositiveInteger(entry.Value, where + " contextWindow");
@@ -319,7 +419,7 @@ internal sealed class CatalogDocumentReader
                     model.MaxTokens = _values.PositiveInteger(entry.Value, where + " maxTokens");
                     break;
                 case "headers":
-                    ReadHeaders(entry.Value, where, model.Headers);
+                    ReadHeaders(entry.Value, where, providerId, model.Headers);
                     break;
             }
         }
@@ -360,7 +460,7 @@ internal sealed class CatalogDocumentReader
         return valid && flags != 0 ? new Positioned<int>(flags, items.Range) : default;
     }
 
-    private Positioned<CostSpec> Cost(YamlNode node, string where)
+    private Positioned<CostSpec> Cost(YamlNode node, string where, List<ParsedPrice> values)
     {
         if (_values.Mapping(node, where + " cost") is not { } mapping)
         {
@@ -377,6 +477,7 @@ internal sealed class CatalogDocumentReader
                 continue;
             }
 
+            values.Add(new ParsedPrice(entry.Key.Value, price, ((YamlScalar)entry.Value).Value, entry.Value.Range));
             switch (entry.Key.Value)
             {
                 case "input": input = price; break;
@@ -389,7 +490,7 @@ internal sealed class CatalogDocumentReader
         return valid ? new Positioned<CostSpec>(new CostSpec(input, output, cacheRead, cacheWrite), mapping.Range) : default;
     }
 
-    private void ReadHeaders(YamlNode node, string where, List<ParsedHeader> headers)
+    private void ReadHeaders(YamlNode node, string where, string providerId, List<ParsedHeader> headers)
     {
         if (_values.Mapping(node, where + " headers") is not { } mapping)
         {
@@ -399,6 +500,12 @@ internal sealed class CatalogDocumentReader
         foreach (var entry in _values.Entries(mapping, where + " headers", known: null, ignoreCase: true))
         {
             var value = Secret(entry.Value, where + " header '" + entry.Key.Value + "'");
+            if (_modelsJson && value.HasValue &&
+                ModelsJsonKeyMarkers.Translate(value.Value, providerId, isApiKey: false, out var reference) == ModelsJsonKeyMarkers.Kind.Variable)
+            {
+                value = new Positioned<string>(reference!, value.Range);
+            }
+
             if (value.HasValue)
             {
                 headers.Add(new ParsedHeader(entry.Key.Value, value));
@@ -443,6 +550,30 @@ internal sealed class CatalogDocumentReader
     {
         int close = value.IndexOf('}');
         return value.StartsWith("${", StringComparison.Ordinal) && close > 2 && VariableReferences.IsWholeReference(value.Substring(0, close + 1), out _);
+    }
+
+    /// <summary>An apiKey: a string or SecretRef; in a models.json also one of its key markers.</summary>
+    private void ReadApiKey(YamlNode node, string where, ParsedProvider provider)
+    {
+        var key = Secret(node, where + " apiKey");
+        if (!_modelsJson || !key.HasValue)
+        {
+            provider.ApiKey = key;
+            return;
+        }
+
+        switch (ModelsJsonKeyMarkers.Translate(key.Value, provider.Id, isApiKey: true, out var reference))
+        {
+            case ModelsJsonKeyMarkers.Kind.Variable:
+                provider.ApiKey = new Positioned<string>(reference!, key.Range);
+                break;
+            case ModelsJsonKeyMarkers.Kind.NoKey:
+                provider.NoKeyMarker = key;
+                break;
+            default:
+                provider.ApiKey = key;
+                break;
+        }
     }
 
     /// <summary>A string, or OpenClaw's SecretRef <c>{ source: env, id: VAR }</c>, returned as <c>${VAR}</c>.</summary>

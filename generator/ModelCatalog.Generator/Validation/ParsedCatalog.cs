@@ -35,6 +35,25 @@ internal sealed class ParsedCatalog
     public List<Positioned<string>> Fallbacks { get; } = new();
 
     public List<ParsedAllowEntry> Allowlist { get; } = new();
+
+    /// <summary><c>env:</c> entries whose value holds a <c>${OTHER}</c> reference: variable name → value as written.</summary>
+    public List<KeyValuePair<string, string>> EnvironmentAliases { get; } = new();
+
+    /// <summary>The <c>model</c> of each <c>agents.list</c> entry: checked like agents.defaults.model, never generated.</summary>
+    public List<ParsedModelChoice> AgentModels { get; } = new();
+}
+
+/// <summary>An agent's model choice (OpenClaw's string-or-{ primary, fallbacks } schema) and where it is written.</summary>
+internal sealed class ParsedModelChoice
+{
+    public ParsedModelChoice(string where) => Where = where;
+
+    /// <summary>The path messages name, e.g. <c>agents.list[0].model</c>.</summary>
+    public string Where { get; }
+
+    public Positioned<string> Primary { get; set; }
+
+    public List<Positioned<string>> Fallbacks { get; } = new();
 }
 
 internal sealed class ParsedProvider
@@ -54,6 +73,9 @@ internal sealed class ParsedProvider
     public Positioned<string> Api { get; set; }
 
     public Positioned<string> ApiKey { get; set; }
+
+    /// <summary>A models.json marker meaning "no key" (<c>ollama-local</c>, <c>custom-local</c>, <c>minimax-oauth</c>): nothing is compiled.</summary>
+    public Positioned<string> NoKeyMarker { get; set; }
 
     public Positioned<bool> AuthHeader { get; set; }
 
@@ -79,12 +101,18 @@ internal sealed class ParsedModel
 
     public Positioned<CostSpec> Cost { get; set; }
 
+    /// <summary>The cost fields as written, in file order (for the per-token price check, MC0012).</summary>
+    public List<ParsedPrice> CostValues { get; } = new();
+
     public Positioned<int> ContextWindow { get; set; }
 
     public Positioned<int> MaxTokens { get; set; }
 
     public List<ParsedHeader> Headers { get; } = new();
 }
+
+/// <summary>One price of a <c>cost</c> mapping: its key, value and scalar text as written.</summary>
+internal sealed record ParsedPrice(string Field, decimal Value, string Text, TextRange Range);
 
 internal sealed class ParsedHeader
 {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using ModelCatalog.Generator.Diagnostics;
 using ModelCatalog.Generator.Model;
 using ModelCatalog.Generator.Reading;
@@ -29,8 +30,9 @@ internal sealed class ValueReader
         // Most mappings (a model, a cost) have a handful of keys: a linear duplicate check beats a set there.
         var seenSet = mapping.Entries.Count > 8 ? new HashSet<string>(comparer) : null;
         var seenList = seenSet is null ? new List<string>(mapping.Entries.Count) : null;
-        foreach (var entry in mapping.Entries)
+        for (int index = 0; index < mapping.Entries.Count; index++)
         {
+            var entry = mapping.Entries[index];
             var key = entry.Key;
             if (key.NonScalarKind is not null || key.IsNull)
             {
@@ -40,6 +42,11 @@ internal sealed class ValueReader
 
             if (seenSet is not null ? !seenSet.Add(key.Value) : !AddIfAbsent(seenList!, key.Value, comparer))
             {
+                if (index >= mapping.FirstMergedIndex)
+                {
+                    continue; // an inherited key that the mapping (or an earlier merged mapping) already has: YAML merge semantics
+                }
+
                 Report(DiagnosticIds.Duplicate, key.Range, entryKind is null
                     ? "duplicate key '" + key.Value + "' in " + where + "; the first one is used, remove this one"
                     : "duplicate " + entryKind + " '" + key.Value + "' (" + entryKind + " ids are unique ignoring case); merge it into the first block or rename it");
@@ -48,9 +55,11 @@ internal sealed class ValueReader
 
             if (known is not null && !known.Contains(key.Value) && (accepted is null || !accepted.Contains(key.Value)))
             {
-                var suggestion = Suggestions.Closest(key.Value, known);
+                // Every key that passes without a warning is a candidate: the keys ModelCatalog uses, then the accepted ones.
+                IEnumerable<string> candidates = accepted is null ? known : known.Concat(accepted);
+                var suggestion = Suggestions.Closest(key.Value, candidates);
                 Report(DiagnosticIds.UnknownKey, key.Range, "unknown key '" + key.Value + "' in " + where +
-                    (suggestion is null ? "; it is ignored (known keys: " + string.Join(", ", known) + ")" : "; did you mean '" + suggestion + "'?"));
+                    (suggestion is null ? "; it is ignored (known keys: " + string.Join(", ", candidates) + ")" : "; did you mean '" + suggestion + "'?"));
                 continue;
             }
 

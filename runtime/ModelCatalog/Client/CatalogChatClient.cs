@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
+using System.Diagnostics;
 using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -11,6 +12,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
+using ModelCatalog.Internal;
 
 namespace ModelCatalog;
 
@@ -26,8 +28,8 @@ public sealed class CatalogChatClient : IChatClient
     /// <summary>The <c>AdditionalProperties</c> key holding the provider's own model name (e.g. <c>claude-sonnet-4-5-20250929</c>).</summary>
     public const string ProviderModelIdPropertyName = "ModelCatalog.ProviderModelId";
 
-    private const int SyntheticContextWindow = CatalogBuilder.DefaultContextWindow;
-    private const int SyntheticMaxTokens = 8192;
+    private const int SyntheticContextWindow = TokenLimits.DefaultContextWindow;
+    private const int SyntheticMaxTokens = TokenLimits.DefaultMaxTokens;
 
     private static readonly IReadOnlyDictionary<string, string> NoHeaders = new ReadOnlyDictionary<string, string>(new Dictionary<string, string>());
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -72,10 +74,13 @@ public sealed class CatalogChatClient : IChatClient
     /// <summary>Running token and cost totals of every successful call of this client, per model ref.</summary>
     public CostLedger Ledger { get; } = new();
 
-    /// <summary>Sends a chat request, failing over to the catalog's fallbacks as SPEC §5 describes.</summary>
+    /// <summary>Sends a chat request, failing over to the catalog's fallbacks as README.md (Fallbacks) describes.</summary>
     /// <exception cref="UnknownModelException"><see cref="ChatOptions.ModelId"/> names no model (or none is given and the catalog has no primary).</exception>
     /// <exception cref="ModelFailoverException">Every candidate model failed.</exception>
-    /// <exception cref="ModelRequestException">The request was rejected in a way no other model can fix (plain 400/422).</exception>
+    /// <exception cref="ModelRequestException">
+    /// The request was rejected in a way no other model can fix (plain 400/422, also when reported inside a 200), or the
+    /// client failed to decode a 2xx body (<see cref="FailureReason.InternalError"/>; the decoding error is the inner exception).
+    /// </exception>
     public async Task<ChatResponse> GetResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -114,11 +119,18 @@ public sealed class CatalogChatClient : IChatClient
 
     /// <summary>
     /// Streams a chat response. Failover happens only before the first update is yielded; afterwards a failure
-    /// surfaces as <see cref="ModelRequestException"/>. The last update carries the usage (once) and the cost.
+    /// surfaces as <see cref="ModelRequestException"/>. The last update carries the usage (once) and the cost. A stream
+    /// succeeds only when its protocol's real end arrives (<c>[DONE]</c> alone is not enough); an error object inside
+    /// the stream, a stream that ends early and a stall (<see cref="CatalogChatClientOptions.AttemptTimeout"/> until the
+    /// first update, <see cref="CatalogChatClientOptions.StreamIdleTimeout"/> between events) are failures.
     /// </summary>
     /// <exception cref="UnknownModelException"><see cref="ChatOptions.ModelId"/> names no model (or none is given and the catalog has no primary).</exception>
     /// <exception cref="ModelFailoverException">Every candidate model failed before streaming began.</exception>
-    /// <exception cref="ModelRequestException">A plain 400/422, or a failure after the first update.</exception>
+    /// <exception cref="ModelRequestException">
+    /// A plain 400/422, a failure after the first update (a truncated stream, an error event or a stall), or a client
+    /// failure to decode the body (<see cref="FailureReason.InternalError"/>).
+    /// </exception>
+    /// <exception cref="OperationCanceledException">The caller cancelled; never failed over.</exception>
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -185,7 +197,7 @@ public sealed class CatalogChatClient : IChatClient
                     {
                         // The caller already has output from this model: switching models now would splice two answers.
                         session.RecordFailure(model, failure);
-                        throw new ModelRequestException(failure.ToAttempt(model.Ref), failure);
+                        throw failure.ToRequestException(model.Ref);
                     }
                 }
 
@@ -276,7 +288,7 @@ public sealed class CatalogChatClient : IChatClient
         session.RecordFailure(model, failure);
         if (!FailureClassifier.AllowsFallback(failure.Reason))
         {
-            throw new ModelRequestException(failure.ToAttempt(model.Ref), failure);
+            throw failure.ToRequestException(model.Ref);
         }
 
         if (!session.ShouldRetry(failure, retriesDone, out var delay))
@@ -298,7 +310,8 @@ public sealed class CatalogChatClient : IChatClient
         var candidates = new List<ModelInfo>(1 + Catalog.Fallbacks.Count) { first };
         foreach (var fallback in Catalog.Fallbacks)
         {
-            if (Catalog.TryResolve(fallback, out var model) && !candidates.Contains(model))
+            // A ${VAR} fallback whose variable is not set cannot be tried; the requested model's outcome reports the failure.
+            if (TryFind(fallback, out var model) && !candidates.Contains(model))
             {
                 candidates.Add(model);
             }
@@ -319,22 +332,11 @@ public sealed class CatalogChatClient : IChatClient
                     "agents.defaults.model.primary in models.yaml.");
             }
 
-            return Catalog.Resolve(Catalog.Primary);
+            return Find(Catalog.Primary);
         }
 
-        if (!Catalog.TryResolve(requested, out model))
-        {
-            var unknown = Catalog.Explain(requested);
-            if (unknown.Reason != UnknownModelReason.UnknownModel)
-            {
-                throw unknown;
-            }
-
-            // OpenClaw's behaviour: an unlisted id of a configured provider is used with default limits and no price.
-            model = _syntheticModels.GetOrAdd(requested, CreateSyntheticModel);
-        }
-
-        if (_options.EnforceAllowlist && _allowlist.Count > 0 && !_allowlist.Contains(model.Ref))
+        model = Find(requested);
+        if (_options.EnforceAllowlist && _allowlist.Count > 0 && !_allowlist.Contains(model.Ref) && !_allowlist.Contains(model.Provider + "/*"))
         {
             throw new InvalidOperationException(
                 "Model " + model.Ref + " is not on the allowlist (agents.defaults.models in models.yaml). Add it there, " +
@@ -342,6 +344,39 @@ public sealed class CatalogChatClient : IChatClient
         }
 
         return model;
+    }
+
+    /// <summary>A ref or alias, its ${VAR} references filled in through the secret resolver (SPEC §2 "${VAR} in refs").</summary>
+    private ModelInfo Find(string refOrAlias)
+    {
+        var expanded = Catalog.ExpandVariables(refOrAlias, _options.SecretResolver);
+        if (Catalog.TryResolve(expanded, out var model))
+        {
+            return model;
+        }
+
+        var unknown = Catalog.Explain(expanded);
+        if (unknown.Reason != UnknownModelReason.UnknownModel)
+        {
+            throw unknown;
+        }
+
+        // OpenClaw's behaviour: an unlisted id of a configured provider is used with default limits and no price.
+        return _syntheticModels.GetOrAdd(expanded, CreateSyntheticModel);
+    }
+
+    private bool TryFind(string refOrAlias, out ModelInfo model)
+    {
+        try
+        {
+            model = Find(refOrAlias);
+            return true;
+        }
+        catch (UnknownModelException)
+        {
+            model = null!;
+            return false;
+        }
     }
 
     private ModelInfo CreateSyntheticModel(string modelRef)
@@ -370,7 +405,7 @@ public sealed class CatalogChatClient : IChatClient
                 throw await ReadHttpErrorAsync(response, target).ConfigureAwait(false);
             }
 
-            using var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+            using var body = await response.Content.ReadBodyStreamAsync(token).ConfigureAwait(false);
             using var document = await JsonDocument.ParseAsync(body, default, token).ConfigureAwait(false);
             var parsed = route.Protocol!.ReadResponse(document.RootElement);
             return CompleteResponse(model, parsed);
@@ -386,23 +421,43 @@ public sealed class CatalogChatClient : IChatClient
         var route = GetRoute(model);
         var target = route.Resolve(_options.SecretResolver);
         using var request = CreateRequest(route, target, prompt, options, stream: true);
+        long startedAt = Stopwatch.GetTimestamp();
+
+        // One timer per attempt: the attempt timeout up to the headers, then the StreamingCall re-arms it per event.
+        var idleTimeout = _options.StreamIdleTimeout ?? _options.AttemptTimeout;
+        var timeout = _options.AttemptTimeout == Timeout.InfiniteTimeSpan && idleTimeout == Timeout.InfiniteTimeSpan
+            ? null
+            : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout?.CancelAfter(_options.AttemptTimeout);
         HttpResponseMessage? response = null;
         try
         {
-            // The attempt timeout bounds the wait for the headers only: a stream may then run as long as it produces.
-            using (var timeout = StartTimeout(cancellationToken))
-            {
-                response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout?.Token ?? cancellationToken)
-                    .ConfigureAwait(false);
-            }
-
+            var token = timeout?.Token ?? cancellationToken;
+            response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
                 throw await ReadHttpErrorAsync(response, target).ConfigureAwait(false);
             }
 
-            var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-            var call = new StreamingCall(this, model, route.Protocol!.CreateStreamDecoder(), response, body, target.Secrets);
+            StreamingCall call;
+            if (IsJson(response.Content.Headers))
+            {
+                // A JSON body answering a stream request: an error report (classified by its content, like an HTTP
+                // error), or a whole response from a server that ignored "stream": true.
+                using var body = await response.Content.ReadBodyStreamAsync(cancellationToken).ConfigureAwait(false);
+                using var document = await JsonDocument.ParseAsync(body, default, token).ConfigureAwait(false);
+                var whole = CompleteResponse(model, route.Protocol!.ReadResponse(document.RootElement));
+                call = new StreamingCall(this, model, response, ToUpdate(whole));
+                timeout?.Dispose();
+            }
+            else
+            {
+                var body = await response.Content.ReadBodyStreamAsync(cancellationToken).ConfigureAwait(false);
+                call = new StreamingCall(this, model, route.Protocol!.CreateStreamDecoder(), response, body, target.Secrets,
+                    timeout, _options.AttemptTimeout, idleTimeout, startedAt);
+            }
+
+            timeout = null;
             response = null;
             return call;
         }
@@ -413,7 +468,55 @@ public sealed class CatalogChatClient : IChatClient
         finally
         {
             response?.Dispose();
+            timeout?.Dispose();
         }
+    }
+
+    // application/json or another +json type. Reads the raw header where it can: parsing it would allocate on every stream.
+    private static bool IsJson(HttpContentHeaders headers)
+    {
+#if NET
+        if (!headers.NonValidated.TryGetValues("Content-Type", out var values))
+        {
+            return false;
+        }
+
+        var contentType = values.ToString().AsSpan();
+#else
+        if (headers.ContentType?.MediaType is not { } mediaType)
+        {
+            return false;
+        }
+
+        var contentType = mediaType.AsSpan();
+#endif
+        int parameters = contentType.IndexOf(';');
+        var type = (parameters < 0 ? contentType : contentType.Slice(0, parameters)).Trim();
+        return type.Equals("application/json".AsSpan(), StringComparison.OrdinalIgnoreCase) ||
+               type.EndsWith("+json".AsSpan(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    // The single update that carries a whole response, stamped like the final update of a stream.
+    private static ChatResponseUpdate ToUpdate(ChatResponse response)
+    {
+        var message = response.Messages[0];
+        var contents = new List<AIContent>(message.Contents);
+        if (response.Usage is { } usage)
+        {
+            contents.Add(new UsageContent(usage));
+        }
+
+        var properties = message.AdditionalProperties ?? new AdditionalPropertiesDictionary();
+        properties[ProviderModelIdPropertyName] = response.AdditionalProperties![ProviderModelIdPropertyName];
+        return new ChatResponseUpdate(ChatRole.Assistant, contents)
+        {
+            ModelId = response.ModelId,
+            ResponseId = response.ResponseId,
+            MessageId = message.MessageId,
+            CreatedAt = response.CreatedAt,
+            FinishReason = response.FinishReason,
+            AdditionalProperties = properties,
+        };
     }
 
     private ChatResponse CompleteResponse(ModelInfo model, ParsedResponse parsed)

@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 
 namespace ModelCatalog;
 
-/// <summary>Settings of a <see cref="CatalogChatClient"/>. The defaults follow SPEC §5 and wire-protocols.md §7.</summary>
+/// <summary>Settings of a <see cref="CatalogChatClient"/>. The defaults are the ones README.md (Runtime client, Fallbacks) documents.</summary>
 public sealed class CatalogChatClientOptions
 {
     /// <summary>
@@ -32,11 +32,23 @@ public sealed class CatalogChatClientOptions
     public TimeSpan Cooldown { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Time limit of one attempt: the whole response when not streaming, the response headers when streaming.
-    /// Exceeding it is a <see cref="FailureReason.Timeout"/> and the next model is tried. Default 5 minutes;
-    /// <see cref="Timeout.InfiniteTimeSpan"/> disables it.
+    /// Time limit of one attempt, counted from the request's start: the whole response when not streaming; when
+    /// streaming, the response headers and then the first yielded update (a stream that sends only pings or
+    /// metadata still times out). Exceeding it is a <see cref="FailureReason.Timeout"/>: the model is retried
+    /// (<see cref="MaxRetries"/>), then the next model is tried. Once a stream has yielded an update only
+    /// <see cref="StreamIdleTimeout"/> applies. Default 5 minutes; <see cref="Timeout.InfiniteTimeSpan"/> disables it.
     /// </summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// The longest silence of a stream: the time from the headers to the first SSE event and between two events
+    /// (pings count as events). Exceeding it ends the attempt with a <see cref="FailureReason.Timeout"/>: before the
+    /// first yielded update the model is retried and then the next one is tried; after it the call throws
+    /// <see cref="ModelRequestException"/> (the caller already has output). The time the caller spends with an update
+    /// is not counted. Default <c>null</c>: the same as <see cref="AttemptTimeout"/>;
+    /// <see cref="Timeout.InfiniteTimeSpan"/> disables it. The caller's own cancellation always wins at once.
+    /// </summary>
+    public TimeSpan? StreamIdleTimeout { get; set; }
 
     /// <summary>The clock used for cooldowns (tests inject a fake one). Default <see cref="DateTimeOffset.UtcNow"/>.</summary>
     public Func<DateTimeOffset> Clock { get; set; } = static () => DateTimeOffset.UtcNow;
@@ -56,6 +68,21 @@ public sealed class CatalogChatClientOptions
             throw new ArgumentOutOfRangeException(nameof(MaxRetries), MaxRetries, "Must not be negative.");
         }
 
+        ValidateTimeout(nameof(AttemptTimeout), AttemptTimeout);
+        if (StreamIdleTimeout is { } idle)
+        {
+            ValidateTimeout(nameof(StreamIdleTimeout), idle);
+        }
+
         return this;
+    }
+
+    // CancellationTokenSource.CancelAfter takes at most int.MaxValue milliseconds (about 24.8 days).
+    private static void ValidateTimeout(string name, TimeSpan value)
+    {
+        if (value != Timeout.InfiniteTimeSpan && (value <= TimeSpan.Zero || value.TotalMilliseconds > int.MaxValue))
+        {
+            throw new ArgumentOutOfRangeException(name, value, "Must be positive and at most 24 days, or Timeout.InfiniteTimeSpan.");
+        }
     }
 }

@@ -31,7 +31,7 @@ public sealed class CostLedger
     }
 
     /// <summary>The totals of one model (all zero when it has no calls).</summary>
-    public CostLedgerEntry GetTotals(string modelRef) =>
+    public CostLedgerEntry GetTotals([ModelRef] string modelRef) =>
         _byModel.TryGetValue(modelRef, out var accumulator) ? accumulator.Snapshot() : new Accumulator(modelRef).Snapshot();
 
     /// <summary>A snapshot of every model's totals, ordered by ref.</summary>
@@ -79,8 +79,8 @@ public sealed class CostLedger
 
     /// <summary>A short summary.</summary>
     public override string ToString() =>
-        "CostLedger: " + Calls.ToString(CultureInfo.InvariantCulture) + " calls, $" +
-        PricedCost.ToString(CultureInfo.InvariantCulture) + " priced, " +
+        "CostLedger: " + Calls.ToString(CultureInfo.InvariantCulture) + " calls, " +
+        PriceText.Usd(PricedCost) + " priced, " +
         UnpricedCalls.ToString(CultureInfo.InvariantCulture) + " unpriced";
 
     private long Sum(Func<CostLedgerEntry, long> selector)

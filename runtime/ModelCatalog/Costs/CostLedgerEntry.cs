@@ -57,6 +57,6 @@ public sealed class CostLedgerEntry
     public override string ToString() =>
         ModelRef + ": " + Calls.ToString(CultureInfo.InvariantCulture) + " calls, " +
         InputTokens.ToString(CultureInfo.InvariantCulture) + " in / " + OutputTokens.ToString(CultureInfo.InvariantCulture) +
-        " out tokens, $" + PricedCost.ToString(CultureInfo.InvariantCulture) +
+        " out tokens, " + PriceText.Usd(PricedCost) +
         (UnpricedCalls == 0 ? string.Empty : " + " + UnpricedCalls.ToString(CultureInfo.InvariantCulture) + " unpriced calls");
 }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.AI;
 namespace ModelCatalog;
 
 /// <summary>
-/// Cost of one call from its <see cref="UsageDetails"/> (wire-protocols.md §8, row "From any UsageDetails"):
+/// Cost of one call from its <see cref="UsageDetails"/> (README.md, Usage and cost tracking):
 /// uncached input = input − cached − cache writes; reasoning tokens are already part of output.
 /// </summary>
 internal static class UsageCost

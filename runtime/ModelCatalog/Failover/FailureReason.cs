@@ -30,10 +30,17 @@ public enum FailureReason
     /// <summary>Connection refused, reset, DNS or another I/O failure: retried, then the next model.</summary>
     Network,
 
-    /// <summary>The attempt exceeded <see cref="CatalogChatClientOptions.AttemptTimeout"/>: retried, then the next model.</summary>
+    /// <summary>
+    /// The attempt exceeded <see cref="CatalogChatClientOptions.AttemptTimeout"/> (no response, or no streamed output in
+    /// time) or a stream stayed silent longer than <see cref="CatalogChatClientOptions.StreamIdleTimeout"/>: retried,
+    /// then the next model; after the first streamed update it surfaces as <see cref="ModelRequestException"/>.
+    /// </summary>
     Timeout,
 
-    /// <summary>An SSE <c>error</c> event, or a broken or malformed stream. Next model only before the first streamed update.</summary>
+    /// <summary>
+    /// An in-band error whose content names no other reason, or a broken, malformed or incomplete stream (it ended
+    /// without its protocol's finish, <c>[DONE]</c> alone included). Next model only before the first streamed update.
+    /// </summary>
     StreamError,
 
     /// <summary>A 2xx response that is not valid JSON or not the expected shape. Next model.</summary>
@@ -42,9 +49,19 @@ public enum FailureReason
     /// <summary>The provider reported an error that is not classified otherwise (e.g. a MiniMax <c>base_resp</c> code). Next model.</summary>
     ProviderError,
 
-    /// <summary>A plain 400 or 422: the request itself is wrong, so no other model is tried.</summary>
+    /// <summary>
+    /// A plain 400 or 422, or an in-band <c>invalid_request_error</c> (or <c>"code": 400</c>) that is no context overflow: the
+    /// request itself is wrong, so no other model is tried.
+    /// </summary>
     BadRequest,
 
     /// <summary>Not attempted: an earlier failure ruled the model out (its provider failed authentication, or its context window is too small).</summary>
     Skipped,
+
+    /// <summary>
+    /// The client itself failed while decoding a 2xx response (a bug in ModelCatalog, not the provider's failure):
+    /// surfaced at once as <see cref="ModelRequestException"/> with the decoding exception as inner exception; no
+    /// retry and no other model, so a client bug never causes a second billed call.
+    /// </summary>
+    InternalError,
 }

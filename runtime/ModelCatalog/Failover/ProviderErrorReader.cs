@@ -30,6 +30,33 @@ internal static class ProviderErrorReader
             RetryAfter(response), ShouldRetry(response));
     }
 
+    /// <summary>
+    /// Whether a JSON value inside a 2xx body or stream is an error report rather than data: an object with a non-null
+    /// <c>error</c> member (OpenAI, llama.cpp, gateways), <c>"object":"error"</c> (vLLM, SGLang) or
+    /// <c>"type":"error"</c> (Anthropic's envelope and error event).
+    /// </summary>
+    public static bool IsErrorObject(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Object &&
+        ((root.TryGetProperty("error", out var error) && error.ValueKind is not (JsonValueKind.Null or JsonValueKind.False)) ||
+         IsString(root, "object", "error") || IsString(root, "type", "error"));
+
+    /// <summary>
+    /// The failure an in-band error report stands for, classified by its content like an HTTP error
+    /// (<see cref="FailureClassifier.ClassifyInBand"/>), keeping the provider's message, type and code. Reads a
+    /// Responses <c>response.error</c> too. The message still holds whatever the provider wrote: callers redact it.
+    /// </summary>
+    public static ProviderFailureException FromInBandError(JsonElement root, int? statusCode, string fallbackMessage)
+    {
+        ReadError(root, out var errorType, out var errorCode, out var message);
+        if (message is null && root.ValueKind == JsonValueKind.Object && root.TryGetProperty("response", out var response))
+        {
+            ReadError(response, out errorType, out errorCode, out message);
+        }
+
+        return new ProviderFailureException(FailureClassifier.ClassifyInBand(errorType, errorCode, message),
+            string.IsNullOrWhiteSpace(message) ? fallbackMessage : message!, statusCode, errorType, errorCode);
+    }
+
     /// <summary>Reads <c>error.type</c>, <c>error.code</c> and <c>error.message</c> (or a MiniMax <c>base_resp</c>) from an error body.</summary>
     public static void ReadError(byte[] body, out string? errorType, out string? errorCode, out string? message)
     {
@@ -170,6 +197,9 @@ internal static class ProviderErrorReader
             _ => null,
         };
     }
+
+    private static bool IsString(JsonElement element, string name, string expected) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.ValueEquals(expected);
 
     private static string Truncate(string text) => text.Length > 300 ? text.Substring(0, 300) + "…" : text;
 }

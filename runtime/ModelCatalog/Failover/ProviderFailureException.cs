@@ -47,8 +47,12 @@ internal sealed class ProviderFailureException : Exception
         var redacted = SecretRedactor.Redact(Message, secrets);
         return string.Equals(redacted, Message, StringComparison.Ordinal)
             ? this
-            : new ProviderFailureException(Reason, redacted, StatusCode, ErrorType, ErrorCode, RequestId, RetryAfter, ShouldRetry, null, ProviderWide);
+            : new ProviderFailureException(Reason, redacted, StatusCode, ErrorType, ErrorCode, RequestId, RetryAfter, ShouldRetry, InnerException, ProviderWide);
     }
+
+    /// <summary>The exception the caller gets when this failure ends the request: a client bug carries the decoding error itself.</summary>
+    public ModelRequestException ToRequestException(string modelRef) =>
+        new(ToAttempt(modelRef), Reason == FailureReason.InternalError && InnerException is { } bug ? bug : this);
 
     public FailoverAttempt ToAttempt(string modelRef) =>
         new(modelRef, StatusCode, Reason, Message, ErrorType, ErrorCode, RequestId, RetryAfter);

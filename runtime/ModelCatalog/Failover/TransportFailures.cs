@@ -35,8 +35,11 @@ internal static class TransportFailures
                 return new ProviderFailureException(streaming ? FailureReason.StreamError : FailureReason.InvalidResponse,
                     "The response is not valid JSON: " + SecretRedactor.Redact(json.Message, secrets));
             default:
-                return new ProviderFailureException(FailureReason.ProviderError,
-                    exception.GetType().Name + ": " + SecretRedactor.Redact(exception.Message, secrets));
+                // Anything else was raised by the client's own code while it read a 2xx body: a bug, not the provider's
+                // failure, so it must not be retried or failed over (a second billed call would hide it).
+                return new ProviderFailureException(FailureReason.InternalError,
+                    "ModelCatalog failed to read the provider's response (a client bug, not a provider failure): " +
+                    exception.GetType().Name + ": " + SecretRedactor.Redact(exception.Message, secrets), innerException: exception);
         }
     }
 

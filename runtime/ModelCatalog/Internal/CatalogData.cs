@@ -10,11 +10,12 @@ namespace ModelCatalog;
 /// instead of thousands of constructor calls keeps consumer builds fast. Records of <see cref="CatalogDataFormat"/>, version 1:
 /// <code>
 /// ModelCatalog/1
-/// P id baseUrl apiName apiKey flags          flags: 1 = authHeader, 2 = literal key omitted
+/// P id baseUrl apiName apiKey flags          flags: 1 = authHeader, 2 = literal key omitted, 4 = keyless (no-key marker)
 /// H name value                               header of the preceding P or M record
 /// M id name apiName reasoning input cost contextWindow maxTokens
 ///                                            name/apiName empty = id / provider's; cost empty = unknown, else in,out,cacheRead,cacheWrite
-/// A alias ref | R primaryRef | F fallbackRef | L allowlistedRef
+/// A alias ref | R primaryRef | F fallbackRef | L allowlistedRef | X builtInProviderLeftOutByReplaceMode
+/// E name reference                           env: alias, e.g. ANTHROPIC_API_KEY ${ANTHROPIC_API_KEY_CO} (never a literal value)
 /// </code>
 /// Later package versions must keep decoding every earlier version.
 /// </summary>
@@ -71,6 +72,8 @@ internal static class CatalogData
                 case "R": builder.SetPrimary(Field(fields, 1, i, line)); break;
                 case "F": builder.AddFallback(Field(fields, 1, i, line)); break;
                 case "L": builder.Allow(Field(fields, 1, i, line)); break;
+                case "E": builder.AddEnvironmentAlias(Field(fields, 1, i, line), Field(fields, 2, i, line)); break;
+                case "X": builder.ExcludeBuiltIn(Field(fields, 1, i, line)); break;
                 default: throw Malformed(i, line);
             }
         }
@@ -93,7 +96,7 @@ internal static class CatalogData
             int flags = pending.GetInt(5);
             var apiKey = pending.Get(4);
             builder.AddProviderCore(provider, pending.Get(2), pending.Get(3), apiKey.Length == 0 ? null : apiKey,
-                (flags & 1) != 0, pending.Headers, (flags & 2) != 0);
+                (flags & 1) != 0, pending.Headers, (flags & 2) != 0, isKeyless: (flags & 4) != 0);
             return;
         }
 

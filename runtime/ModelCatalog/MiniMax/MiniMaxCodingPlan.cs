@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using ModelCatalog.Internal;
 
 namespace ModelCatalog;
 
@@ -79,7 +80,7 @@ public static class MiniMaxCodingPlan
 
         request.Headers.Accept.ParseAdd("application/json");
         using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        var body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+        var body = await response.Content.ReadBodyBytesAsync(cancellationToken).ConfigureAwait(false);
         var secretList = apiKey is null ? Array.Empty<string>() : new[] { apiKey };
         if (!response.IsSuccessStatusCode)
         {

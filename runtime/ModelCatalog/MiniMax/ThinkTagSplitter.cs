@@ -25,7 +25,10 @@ internal sealed class ThinkTagSplitter
         Text,
     }
 
-    /// <summary>Splits a complete <c>content</c> string. <paramref name="reasoning"/> is <c>null</c> when there is no think block.</summary>
+    /// <summary>
+    /// Splits a complete <c>content</c> string. <paramref name="reasoning"/> is <c>null</c> when there is no think block.
+    /// A <c>&lt;/think&gt;</c> without an opening tag still ends the reasoning (templates that pre-fill <c>&lt;think&gt;</c>).
+    /// </summary>
     public static void Split(string content, out string? reasoning, out string text)
     {
         var start = 0;
@@ -36,8 +39,17 @@ internal sealed class ThinkTagSplitter
 
         if (string.CompareOrdinal(content, start, OpenTag, 0, OpenTag.Length) != 0)
         {
-            reasoning = null;
-            text = content;
+            // Chat templates that pre-fill "<think>" in the prompt leave only the closing tag in the output.
+            var orphanClose = content.IndexOf(CloseTag, start, StringComparison.Ordinal);
+            if (orphanClose < 0)
+            {
+                reasoning = null;
+                text = content;
+                return;
+            }
+
+            reasoning = content.Substring(start, orphanClose - start).Trim();
+            text = content.Substring(orphanClose + CloseTag.Length).TrimStart();
             return;
         }
 

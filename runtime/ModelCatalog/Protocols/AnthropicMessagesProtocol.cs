@@ -104,54 +104,74 @@ internal sealed class AnthropicMessagesProtocol : WireProtocol
     public override ParsedResponse ReadResponse(JsonElement root)
     {
         var contents = new List<AIContent>();
-        if (JsonHelpers.TryGetArray(root, "content", out var blocks))
-        {
-            foreach (var block in blocks.EnumerateArray())
-            {
-                var content = ReadBlock(block);
-                if (content is not null)
-                {
-                    contents.Add(content);
-                }
-            }
-        }
+        ReadContent(root, contents);
 
         if (contents.Count == 0 && ProviderErrorReader.TryReadMiniMaxStatus(root, out var code, out var statusMessage) && code != 0)
         {
             throw new ProviderFailureException(FailureClassifier.ClassifyMiniMaxCode(code), statusMessage ?? "MiniMax error " + code, 200, null, code.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        if (root.ValueKind != JsonValueKind.Object || JsonHelpers.GetString(root, "type") == "error")
+        if (root.ValueKind != JsonValueKind.Object || ProviderErrorReader.IsErrorObject(root))
         {
-            ProviderErrorReader.ReadError(root, out var errorType, out var errorCode, out var errorMessage);
-            throw new ProviderFailureException(FailureClassifier.ClassifyInBand(errorType, errorCode, errorMessage),
-                errorMessage ?? "The response is not an Anthropic message.", 200, errorType, errorCode);
+            throw ProviderErrorReader.FromInBandError(root, 200, "The response is not an Anthropic message.");
         }
 
         UsageDetails? usage = null;
-        if (JsonHelpers.TryGetObject(root, "usage", out var usageElement))
+        if (JsonHelpers.TryGetNonEmptyObject(root, "usage", out var usageElement))
         {
             usage = UsageFactory.FromAnthropic(
                 JsonHelpers.GetInt64(usageElement, "input_tokens") ?? 0, JsonHelpers.GetInt64(usageElement, "cache_read_input_tokens") ?? 0,
-                JsonHelpers.GetInt64(usageElement, "cache_creation_input_tokens") ?? 0, JsonHelpers.GetInt64(usageElement, "output_tokens") ?? 0);
+                JsonHelpers.GetInt64(usageElement, "cache_creation_input_tokens") ?? 0, JsonHelpers.GetInt64(usageElement, "output_tokens") ?? 0,
+                UsageFactory.AnthropicReasoning(usageElement));
         }
 
-        var id = JsonHelpers.GetString(root, "id");
+        var id = JsonHelpers.GetNonBlankString(root, "id");
         var message = new ChatMessage(ChatRole.Assistant, contents) { MessageId = id };
-        return new ParsedResponse(message, usage, MapStopReason(JsonHelpers.GetString(root, "stop_reason")), id, JsonHelpers.GetString(root, "model"));
+        return new ParsedResponse(message, usage, MapStopReason(JsonHelpers.GetString(root, "stop_reason")), id, JsonHelpers.GetNonBlankString(root, "model"));
     }
 
     public override StreamDecoder CreateStreamDecoder() => new Decoder();
 
+    /// <summary>Maps a <c>stop_reason</c>; <c>null</c>, empty or whitespace means "none", an unknown value becomes a custom reason.</summary>
     internal static ChatFinishReason? MapStopReason(string? reason) => reason switch
     {
         null => null,
+        _ when string.IsNullOrWhiteSpace(reason) => null,
         "end_turn" or "stop_sequence" or "pause_turn" => ChatFinishReason.Stop,
         "max_tokens" or "model_context_window_exceeded" => ChatFinishReason.Length,
         "tool_use" => ChatFinishReason.ToolCalls,
         "refusal" or "sensitive" => ChatFinishReason.ContentFilter,
         _ => new ChatFinishReason(reason),
     };
+
+    /// <summary>
+    /// Adds the contents of a message's <c>content</c>: the standard array of blocks, or a plain string (non-standard
+    /// servers), whose text is kept.
+    /// </summary>
+    private static void ReadContent(JsonElement message, List<AIContent> contents)
+    {
+        var content = JsonHelpers.GetProperty(message, "content");
+        if (content.ValueKind == JsonValueKind.String)
+        {
+            if (content.GetString() is { Length: > 0 } text)
+            {
+                contents.Add(new TextContent(text));
+            }
+
+            return;
+        }
+
+        if (content.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var block in content.EnumerateArray())
+            {
+                if (ReadBlock(block) is { } read)
+                {
+                    contents.Add(read);
+                }
+            }
+        }
+    }
 
     private static AIContent? ReadBlock(JsonElement block)
     {
@@ -167,9 +187,9 @@ internal sealed class AnthropicMessagesProtocol : WireProtocol
             case "redacted_thinking":
                 return Redacted(JsonHelpers.GetString(block, "data"));
             case "tool_use":
-                return new FunctionCallContent(
-                    JsonHelpers.GetString(block, "id") ?? string.Empty, JsonHelpers.GetString(block, "name") ?? string.Empty,
-                    block.TryGetProperty("input", out var input) ? JsonHelpers.ArgumentsFromElement(input) : null);
+                // input is an object; some servers send it as a JSON string, which is parsed.
+                return JsonHelpers.CreateFunctionCall(
+                    JsonHelpers.GetString(block, "id"), JsonHelpers.GetString(block, "name") ?? string.Empty, JsonHelpers.GetProperty(block, "input"));
             default:
                 return null;
         }
@@ -381,10 +401,17 @@ internal sealed class AnthropicMessagesProtocol : WireProtocol
         writer.WriteEndObject();
     }
 
-    /// <summary>The Anthropic SSE state machine (wire-protocols.md §2.4).</summary>
+    /// <summary>The Anthropic SSE state machine (Anthropic's Messages streaming events, message_start … message_stop).</summary>
     private sealed class Decoder : StreamDecoder
     {
         private readonly Dictionary<int, PendingToolCall> _toolCalls = new();
+
+        // The signature of each open thinking block (from its start or signature_delta), emitted at its stop so that
+        // ToChatResponse merges it into the block's text once, wherever it came from.
+        private Dictionary<int, string>? _signatures;
+        private bool _messageOpen;
+        private int _startBlocks;
+        private long? _reasoning;
         private long _input;
         private long _cacheRead;
         private long _cacheWrite;
@@ -399,19 +426,14 @@ internal sealed class AnthropicMessagesProtocol : WireProtocol
                 case "message_start":
                     if (JsonHelpers.TryGetObject(data, "message", out var message))
                     {
-                        MessageId = ResponseId = JsonHelpers.GetString(message, "id");
-                        ProviderModelId = JsonHelpers.GetString(message, "model");
-                        if (JsonHelpers.TryGetObject(message, "usage", out var startUsage))
-                        {
-                            MergeUsage(startUsage);
-                        }
+                        OnMessageStart(message, output);
                     }
 
                     break;
-                case "content_block_start":
+                case "content_block_start" when !FromMessageStart(data):
                     OnBlockStart(data, output);
                     break;
-                case "content_block_delta":
+                case "content_block_delta" when !FromMessageStart(data):
                     OnBlockDelta(data, output);
                     break;
                 case "content_block_stop":
@@ -422,35 +444,102 @@ internal sealed class AnthropicMessagesProtocol : WireProtocol
                         output.Add(call.ToContent());
                     }
 
-                    break;
-                case "message_delta":
-                    if (JsonHelpers.TryGetObject(data, "delta", out var delta) && JsonHelpers.GetString(delta, "stop_reason") is { } stop)
+                    if (_signatures is not null && _signatures.TryGetValue(index, out var signature))
                     {
-                        FinishReason = MapStopReason(stop);
+                        _signatures.Remove(index);
+                        output.Add(new TextReasoningContent(string.Empty) { ProtectedData = signature });
                     }
 
-                    if (JsonHelpers.TryGetObject(data, "usage", out var deltaUsage))
+                    break;
+                case "message_delta":
+                    if (JsonHelpers.TryGetObject(data, "delta", out var delta) && MapStopReason(JsonHelpers.GetString(delta, "stop_reason")) is { } stop)
+                    {
+                        FinishReason = stop;
+                    }
+
+                    if (JsonHelpers.TryGetNonEmptyObject(data, "usage", out var deltaUsage))
                     {
                         MergeUsage(deltaUsage);
                     }
 
                     break;
                 case "message_stop":
-                    IsComplete = true;
+                    // The real end is a stop_reason (message_delta or message_start) and then message_stop; message_stop
+                    // alone is a truncated stream.
+                    _messageOpen = false;
+                    EndOfStream = true;
+                    IsComplete = FinishReason is not null;
                     break;
                 case "error":
-                    ProviderErrorReader.ReadError(data, out var errorType, out var errorCode, out var errorMessage);
-                    throw new ProviderFailureException(
-                        FailureClassifier.ClassifyInBand(errorType, errorCode, errorMessage),
-                        errorMessage ?? "The stream reported an error.", null, errorType, errorCode);
+                    throw ProviderErrorReader.FromInBandError(data, null, "The stream reported an error.");
+                default:
+                    // A gateway's {"error":…} or {"object":"error",…} has no Anthropic event type.
+                    if (ProviderErrorReader.IsErrorObject(data))
+                    {
+                        throw ProviderErrorReader.FromInBandError(data, null, "The stream reported an error.");
+                    }
+
+                    break;
             }
         }
 
         public override void Complete(List<AIContent> output)
         {
+            // Blocks whose content_block_stop never came (a lenient server): what was collected is still the answer.
+            foreach (var call in _toolCalls.Values)
+            {
+                output.Add(call.ToContent());
+            }
+
+            if (_signatures is not null)
+            {
+                foreach (var signature in _signatures.Values)
+                {
+                    output.Add(new TextReasoningContent(string.Empty) { ProtectedData = signature });
+                }
+
+                _signatures.Clear();
+            }
+
+            _toolCalls.Clear();
             if (_sawUsage)
             {
-                Usage = UsageFactory.FromAnthropic(_input, _cacheRead, _cacheWrite, _output);
+                Usage = UsageFactory.FromAnthropic(_input, _cacheRead, _cacheWrite, _output, _reasoning);
+            }
+        }
+
+        private bool FromMessageStart(JsonElement data) => JsonHelpers.GetInt64(data, "index") is { } index && index < _startBlocks;
+
+        private void OnMessageStart(JsonElement message, List<AIContent> output)
+        {
+            // An empty id or model is not a value and never replaces one already read.
+            var id = JsonHelpers.GetNonBlankString(message, "id");
+
+            // A second, different message spliced into an unfinished stream: merging the two would be a silent wrong answer.
+            if (_messageOpen && id is not null && MessageId is not null && id != MessageId)
+            {
+                throw new ProviderFailureException(
+                    FailureReason.StreamError, "The stream started a second message (" + id + ") before message " + MessageId + " ended.");
+            }
+
+            _messageOpen = true;
+            MessageId = ResponseId = id ?? MessageId;
+            ProviderModelId = JsonHelpers.GetNonBlankString(message, "model") ?? ProviderModelId;
+            if (JsonHelpers.TryGetNonEmptyObject(message, "usage", out var startUsage))
+            {
+                MergeUsage(startUsage);
+            }
+
+            // Servers that send the whole answer in message_start: its content and stop reason count, and block events
+            // for those same indexes (if any follow) are not read a second time.
+            var before = output.Count;
+            ReadContent(message, output);
+            _startBlocks = JsonHelpers.TryGetArray(message, "content", out var startContent)
+                ? startContent.GetArrayLength()
+                : output.Count - before;
+            if (MapStopReason(JsonHelpers.GetString(message, "stop_reason")) is { } stop)
+            {
+                FinishReason = stop;
             }
         }
 
@@ -471,9 +560,15 @@ internal sealed class AnthropicMessagesProtocol : WireProtocol
 
                     break;
                 case "thinking":
+                    // MiniMax sends the whole thinking and its signature here, with no deltas after.
                     if (JsonHelpers.GetString(block, "thinking") is { Length: > 0 } thinking)
                     {
                         output.Add(new TextReasoningContent(thinking));
+                    }
+
+                    if (JsonHelpers.GetString(block, "signature") is { Length: > 0 } startSignature)
+                    {
+                        (_signatures ??= new Dictionary<int, string>())[(int)(JsonHelpers.GetInt64(data, "index") ?? -1)] = startSignature;
                     }
 
                     break;
@@ -483,6 +578,7 @@ internal sealed class AnthropicMessagesProtocol : WireProtocol
                 case "tool_use":
                     var index = (int)(JsonHelpers.GetInt64(data, "index") ?? -1);
                     var call = new PendingToolCall { Id = JsonHelpers.GetString(block, "id") ?? string.Empty, Name = JsonHelpers.GetString(block, "name") ?? string.Empty };
+                    call.SetStartArguments(JsonHelpers.GetProperty(block, "input"));
                     _toolCalls[index] = call;
                     break;
             }
@@ -504,14 +600,17 @@ internal sealed class AnthropicMessagesProtocol : WireProtocol
                     output.Add(new TextReasoningContent(JsonHelpers.GetString(delta, "thinking") ?? string.Empty));
                     break;
                 case "signature_delta":
-                    // An empty reasoning part carrying the signature; ToChatResponse merges it into the thinking text.
-                    output.Add(new TextReasoningContent(string.Empty) { ProtectedData = JsonHelpers.GetString(delta, "signature") });
+                    if (JsonHelpers.GetString(delta, "signature") is { Length: > 0 } signature)
+                    {
+                        (_signatures ??= new Dictionary<int, string>())[(int)(JsonHelpers.GetInt64(data, "index") ?? -1)] = signature;
+                    }
+
                     break;
                 case "input_json_delta":
                     var index = (int)(JsonHelpers.GetInt64(data, "index") ?? -1);
                     if (_toolCalls.TryGetValue(index, out var call))
                     {
-                        call.Arguments.Append(JsonHelpers.GetString(delta, "partial_json"));
+                        call.AppendFragment(JsonHelpers.GetProperty(delta, "partial_json"));
                     }
 
                     break;
@@ -526,6 +625,7 @@ internal sealed class AnthropicMessagesProtocol : WireProtocol
             _cacheRead = JsonHelpers.GetInt64(usage, "cache_read_input_tokens") ?? _cacheRead;
             _cacheWrite = JsonHelpers.GetInt64(usage, "cache_creation_input_tokens") ?? _cacheWrite;
             _output = JsonHelpers.GetInt64(usage, "output_tokens") ?? _output;
+            _reasoning = UsageFactory.AnthropicReasoning(usage) ?? _reasoning;
         }
     }
 }

@@ -16,6 +16,13 @@ internal static class JsonHelpers
             ? value.GetString()
             : null;
 
+    /// <summary>
+    /// A string member that carries a value: <c>null</c> when it is missing, not a string, empty or whitespace. Servers
+    /// write <c>""</c> where the protocol has <c>null</c> (finish reasons, ids, model names), which means "not sent".
+    /// </summary>
+    public static string? GetNonBlankString(JsonElement element, string name) =>
+        GetString(element, name) is { } value && !string.IsNullOrWhiteSpace(value) ? value : null;
+
     public static long? GetInt64(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) &&
         value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number)
@@ -24,6 +31,22 @@ internal static class JsonHelpers
 
     public static bool TryGetObject(JsonElement element, string name, out JsonElement value) =>
         TryGetKind(element, name, JsonValueKind.Object, out value);
+
+    /// <summary>An object member with at least one property (an empty <c>{}</c>, e.g. a usage object, counts as not sent).</summary>
+    public static bool TryGetNonEmptyObject(JsonElement element, string name, out JsonElement value)
+    {
+        if (TryGetObject(element, name, out value))
+        {
+            using var properties = value.EnumerateObject();
+            if (properties.MoveNext())
+            {
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
 
     public static bool TryGetArray(JsonElement element, string name, out JsonElement value) =>
         TryGetKind(element, name, JsonValueKind.Array, out value);
@@ -56,15 +79,80 @@ internal static class JsonHelpers
         return arguments;
     }
 
-    /// <summary>Builds a call from argument JSON text; malformed JSON is kept as the content's <c>Exception</c> (MEAI convention).</summary>
-    public static FunctionCallContent CreateFunctionCall(string callId, string name, string? argumentsJson) =>
-        FunctionCallContent.CreateFromParsedArguments(
-            string.IsNullOrEmpty(argumentsJson) ? "{}" : argumentsJson!, callId, name,
+    /// <summary>
+    /// Builds a call from argument JSON text (a <c>function.arguments</c> string, or streamed fragments joined). The text
+    /// must be a JSON object; anything else is kept as the content's <c>Exception</c> with <c>Arguments</c> null (MEAI
+    /// convention), never replaced by <c>{}</c>. Absent or blank text means no arguments (a parameterless function).
+    /// A call without an id gets a synthesized one (<see cref="SynthesizeCallId"/>).
+    /// </summary>
+    public static FunctionCallContent CreateFunctionCall(string? callId, string name, string? argumentsJson)
+    {
+        var call = FunctionCallContent.CreateFromParsedArguments(
+            argumentsJson ?? string.Empty, string.IsNullOrEmpty(callId) ? SynthesizeCallId() : callId!, name,
             static json =>
             {
+                if (string.IsNullOrWhiteSpace(json))
+                {
+                    return new Dictionary<string, object?>(StringComparer.Ordinal);
+                }
+
                 using var document = JsonDocument.Parse(json);
-                return ArgumentsFromElement(document.RootElement) ?? new Dictionary<string, object?>();
+                return ArgumentsFromElement(document.RootElement) ??
+                    throw new JsonException("The arguments are a JSON " + KindName(document.RootElement.ValueKind) + ", not an object.");
             });
+        if (call.Exception is not null)
+        {
+            call.RawRepresentation = argumentsJson; // replayed as the model wrote it (ArgumentsJson), not as "{}"
+        }
+
+        return call;
+    }
+
+    /// <summary>
+    /// Builds a call from a wire arguments value (case 07 of the handed provider cases): an object is used as is, a
+    /// string is parsed as JSON text, null or absent means no arguments, and any other value is kept as the content's
+    /// <c>Exception</c>.
+    /// </summary>
+    public static FunctionCallContent CreateFunctionCall(string? callId, string name, JsonElement arguments)
+    {
+        switch (arguments.ValueKind)
+        {
+            case JsonValueKind.Object:
+                return new FunctionCallContent(string.IsNullOrEmpty(callId) ? SynthesizeCallId() : callId!, name, ArgumentsFromElement(arguments));
+            case JsonValueKind.String:
+                return CreateFunctionCall(callId, name, arguments.GetString());
+            case JsonValueKind.Undefined:
+            case JsonValueKind.Null:
+                return CreateFunctionCall(callId, name, (string?)null);
+            default:
+                return new FunctionCallContent(string.IsNullOrEmpty(callId) ? SynthesizeCallId() : callId!, name)
+                {
+                    RawRepresentation = arguments.GetRawText(),
+                    Exception = new InvalidOperationException(
+                        "Error parsing function call arguments: the arguments are a JSON " + KindName(arguments.ValueKind) + ", not an object."),
+                };
+        }
+    }
+
+    /// <summary>
+    /// An id for a call the server sent without one: unique, and fixed once made, so the tool result the caller sends
+    /// back (<see cref="FunctionResultContent.CallId"/>) pairs with the replayed call.
+    /// </summary>
+    public static string SynthesizeCallId() => "call_" + Guid.NewGuid().ToString("N");
+
+    /// <summary>The property's value, or an <see cref="JsonValueKind.Undefined"/> element when it is absent.</summary>
+    public static JsonElement GetProperty(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : default;
+
+    private static string KindName(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Array => "array",
+        JsonValueKind.Number => "number",
+        JsonValueKind.True or JsonValueKind.False => "boolean",
+        JsonValueKind.String => "string",
+        JsonValueKind.Null => "null",
+        _ => kind.ToString(),
+    };
 
     public static void WriteArgumentsObject(Utf8JsonWriter writer, IDictionary<string, object?>? arguments)
     {
@@ -77,6 +165,13 @@ internal static class JsonHelpers
 
         JsonSerializer.Serialize(writer, arguments, AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(IDictionary<string, object?>)));
     }
+
+    /// <summary>
+    /// A call's arguments as the JSON text of a <c>function.arguments</c> string; a call whose arguments could not be
+    /// read goes back with the text the model wrote (kept in <c>RawRepresentation</c>), not as <c>{}</c>.
+    /// </summary>
+    public static string ArgumentsJson(FunctionCallContent call) =>
+        call.Arguments is null && call.Exception is not null && call.RawRepresentation is string raw ? raw : ArgumentsJson(call.Arguments);
 
     public static string ArgumentsJson(IDictionary<string, object?>? arguments) =>
         arguments is null || arguments.Count == 0

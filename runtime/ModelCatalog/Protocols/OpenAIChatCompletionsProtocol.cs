@@ -100,22 +100,16 @@ internal sealed class OpenAIChatCompletionsProtocol : WireProtocol
 
         var contents = new List<AIContent>();
         string? format = null;
+        var finishReason = MapFinishReason(JsonHelpers.GetString(choice, "finish_reason"));
         if (JsonHelpers.TryGetObject(choice, "message", out var message))
         {
-            format = ReadReasoningFields(message, contents);
-            if (JsonHelpers.GetString(message, "content") is { } content)
+            var reader = new ChatMessageReader();
+            reader.Read(message, contents);
+            format = reader.Format;
+            if (reader.Refusal is { } refusal)
             {
-                ThinkTagSplitter.Split(content, out var thinking, out var text);
-                if (thinking is not null)
-                {
-                    format ??= ReasoningFormats.ThinkTag;
-                    contents.Add(new TextReasoningContent(thinking));
-                }
-
-                if (text.Length > 0)
-                {
-                    contents.Add(new TextContent(text));
-                }
+                contents.Add(Refusals.Create(refusal));
+                finishReason = ChatFinishReason.ContentFilter;
             }
 
             if (JsonHelpers.TryGetArray(message, "tool_calls", out var toolCalls))
@@ -124,20 +118,20 @@ internal sealed class OpenAIChatCompletionsProtocol : WireProtocol
                 {
                     JsonHelpers.TryGetObject(call, "function", out var function);
                     contents.Add(JsonHelpers.CreateFunctionCall(
-                        JsonHelpers.GetString(call, "id") ?? string.Empty, JsonHelpers.GetString(function, "name") ?? string.Empty,
-                        JsonHelpers.GetString(function, "arguments")));
+                        JsonHelpers.GetString(call, "id"), JsonHelpers.GetString(function, "name") ?? string.Empty,
+                        JsonHelpers.GetProperty(function, "arguments")));
                 }
             }
         }
 
-        var id = JsonHelpers.GetString(root, "id");
+        var id = JsonHelpers.GetNonBlankString(root, "id");
         var chatMessage = new ChatMessage(ChatRole.Assistant, contents)
         {
             MessageId = id,
             AdditionalProperties = ReasoningFormats.Mark(null, format),
         };
         return new ParsedResponse(
-            chatMessage, ReadUsage(root), MapFinishReason(JsonHelpers.GetString(choice, "finish_reason")), id, JsonHelpers.GetString(root, "model"))
+            chatMessage, ReadUsage(root), finishReason, id, JsonHelpers.GetNonBlankString(root, "model"))
         {
             CreatedAt = JsonHelpers.GetInt64(root, "created") is { } created ? DateTimeOffset.FromUnixTimeSeconds(created) : null,
         };
@@ -145,9 +139,11 @@ internal sealed class OpenAIChatCompletionsProtocol : WireProtocol
 
     public override StreamDecoder CreateStreamDecoder() => new Decoder();
 
+    /// <summary>Maps a <c>finish_reason</c>; <c>null</c>, empty or whitespace means "none yet", an unknown value becomes a custom reason.</summary>
     internal static ChatFinishReason? MapFinishReason(string? reason) => reason switch
     {
         null => null,
+        _ when string.IsNullOrWhiteSpace(reason) => null,
         "stop" => ChatFinishReason.Stop,
         "length" => ChatFinishReason.Length,
         "tool_calls" or "function_call" => ChatFinishReason.ToolCalls,
@@ -171,64 +167,16 @@ internal sealed class OpenAIChatCompletionsProtocol : WireProtocol
                 null, code.ToString(CultureInfo.InvariantCulture));
         }
 
-        if (root.TryGetProperty("error", out _))
+        if (ProviderErrorReader.IsErrorObject(root))
         {
-            ProviderErrorReader.ReadError(root, out var errorType, out var errorCode, out var message);
-            throw new ProviderFailureException(FailureClassifier.ClassifyInBand(errorType, errorCode, message),
-                message ?? "The provider returned an error.", 200, errorType, errorCode);
+            throw ProviderErrorReader.FromInBandError(root, 200, "The provider returned an error.");
         }
 
         throw new ProviderFailureException(FailureReason.InvalidResponse, "The response has no choices.", 200);
     }
 
-    /// <summary>Reads <c>reasoning_content</c>/<c>reasoning</c>/<c>reasoning_text</c>/<c>reasoning_details</c>; returns the format found.</summary>
-    private static string? ReadReasoningFields(JsonElement messageOrDelta, List<AIContent> contents)
-    {
-        string? format = null;
-        foreach (var name in ReasoningTextFields)
-        {
-            if (JsonHelpers.GetString(messageOrDelta, name) is { Length: > 0 } reasoning)
-            {
-                contents.Add(new TextReasoningContent(reasoning));
-                format = ReasoningFormats.ReasoningContent;
-                break;
-            }
-        }
-
-        if (JsonHelpers.TryGetArray(messageOrDelta, "reasoning_details", out var details))
-        {
-            foreach (var detail in details.EnumerateArray())
-            {
-                if (JsonHelpers.GetString(detail, "text") is { Length: > 0 } text)
-                {
-                    contents.Add(new TextReasoningContent(text));
-                    format = ReasoningFormats.ReasoningDetails;
-                }
-            }
-        }
-
-        return format;
-    }
-
-    private static readonly string[] ReasoningTextFields = { "reasoning_content", "reasoning", "reasoning_text" };
-
-    private static UsageDetails? ReadUsage(JsonElement root)
-    {
-        if (!JsonHelpers.TryGetObject(root, "usage", out var usage))
-        {
-            return null;
-        }
-
-        long? cached = JsonHelpers.TryGetObject(usage, "prompt_tokens_details", out var promptDetails)
-            ? JsonHelpers.GetInt64(promptDetails, "cached_tokens")
-            : null;
-        long? reasoning = JsonHelpers.TryGetObject(usage, "completion_tokens_details", out var completionDetails)
-            ? JsonHelpers.GetInt64(completionDetails, "reasoning_tokens")
-            : null;
-        return UsageFactory.FromOpenAI(
-            JsonHelpers.GetInt64(usage, "prompt_tokens") ?? 0, cached, JsonHelpers.GetInt64(usage, "completion_tokens") ?? 0, reasoning,
-            JsonHelpers.GetInt64(usage, "total_tokens"));
-    }
+    private static UsageDetails? ReadUsage(JsonElement root) =>
+        JsonHelpers.TryGetNonEmptyObject(root, "usage", out var usage) ? UsageFactory.FromChatCompletions(usage) : null;
 
     private static void WriteSamplingOptions(Utf8JsonWriter writer, ChatOptions options)
     {
@@ -390,6 +338,10 @@ internal sealed class OpenAIChatCompletionsProtocol : WireProtocol
             writer.WriteEndObject();
             writer.WriteEndArray();
         }
+        else if (reasoning.Length > 0 && ReasoningFormats.IsReasoningField(format))
+        {
+            writer.WriteString(format!, reasoning); // the same field it came in (DeepSeek, Kimi: required with tool calls)
+        }
 
         if (hasCalls)
         {
@@ -403,7 +355,7 @@ internal sealed class OpenAIChatCompletionsProtocol : WireProtocol
                     writer.WriteString("type", "function");
                     writer.WriteStartObject("function");
                     writer.WriteString("name", call.Name);
-                    writer.WriteString("arguments", JsonHelpers.ArgumentsJson(call.Arguments));
+                    writer.WriteString("arguments", JsonHelpers.ArgumentsJson(call));
                     writer.WriteEndObject();
                     writer.WriteEndObject();
                 }
@@ -456,14 +408,16 @@ internal sealed class OpenAIChatCompletionsProtocol : WireProtocol
         }
     }
 
-    /// <summary>The Chat Completions chunk state machine (wire-protocols.md §3.3).</summary>
+    /// <summary>The Chat Completions chunk state machine (OpenAI's chat.completion.chunk stream, ending with [DONE]).</summary>
     private sealed class Decoder : StreamDecoder
     {
-        private readonly SortedDictionary<long, PendingToolCall> _toolCalls = new();
-        private ThinkTagSplitter? _splitter;
+        // Calls in the order they started; the open call of each index takes the fragments that carry no new id.
+        private readonly List<PendingToolCall> _toolCalls = new();
+        private Dictionary<long, PendingToolCall>? _openByIndex;
+        private long _lastIndex;
+        private readonly ChatMessageReader _reader = new(new ThinkTagSplitter());
         private JsonElement _lastUsage;
         private bool _hasUsage;
-        private string? _format;
 
         public override void OnEvent(string eventType, JsonElement data, List<AIContent> output)
         {
@@ -472,23 +426,23 @@ internal sealed class OpenAIChatCompletionsProtocol : WireProtocol
                 return;
             }
 
-            if (data.TryGetProperty("error", out var error) && error.ValueKind != JsonValueKind.Null)
+            // {"error":…} or {"object":"error",…} written as a chunk by servers that fail after the 200 (vLLM, llama.cpp).
+            if (ProviderErrorReader.IsErrorObject(data))
             {
-                ProviderErrorReader.ReadError(data, out var errorType, out var errorCode, out var message);
-                throw new ProviderFailureException(FailureClassifier.ClassifyInBand(errorType, errorCode, message),
-                    message ?? "The stream reported an error.", null, errorType, errorCode);
+                throw ProviderErrorReader.FromInBandError(data, null, "The stream reported an error.");
             }
 
-            ResponseId ??= JsonHelpers.GetString(data, "id");
+            // An empty id or model (some servers send "" on the first chunk) is not a value: a later chunk may carry it.
+            ResponseId ??= JsonHelpers.GetNonBlankString(data, "id");
             MessageId ??= ResponseId;
-            ProviderModelId ??= JsonHelpers.GetString(data, "model");
+            ProviderModelId ??= JsonHelpers.GetNonBlankString(data, "model");
             if (CreatedAt is null && JsonHelpers.GetInt64(data, "created") is { } created)
             {
                 CreatedAt = DateTimeOffset.FromUnixTimeSeconds(created);
             }
 
             // Usage comes on a final chunk with no choices, or on the finish chunk; keep the last non-null one.
-            if (JsonHelpers.TryGetObject(data, "usage", out _))
+            if (JsonHelpers.TryGetNonEmptyObject(data, "usage", out _))
             {
                 _lastUsage = data.Clone();
                 _hasUsage = true;
@@ -496,6 +450,13 @@ internal sealed class OpenAIChatCompletionsProtocol : WireProtocol
 
             if (!JsonHelpers.TryGetArray(data, "choices", out var choices))
             {
+                // MiniMax reports a failure inside a 200 as base_resp without choices, in a stream too.
+                if (ProviderErrorReader.TryReadMiniMaxStatus(data, out var code, out var statusMessage) && code != 0)
+                {
+                    throw new ProviderFailureException(FailureClassifier.ClassifyMiniMaxCode(code), statusMessage ?? "MiniMax error " + code, null,
+                        null, code.ToString(CultureInfo.InvariantCulture));
+                }
+
                 return;
             }
 
@@ -503,93 +464,81 @@ internal sealed class OpenAIChatCompletionsProtocol : WireProtocol
             {
                 if (JsonHelpers.TryGetObject(choice, "delta", out var delta))
                 {
-                    OnDelta(delta, output);
+                    _reader.Read(delta, output);
+                    OnToolCalls(delta);
                 }
 
-                if (JsonHelpers.GetString(choice, "finish_reason") is { } finish)
+                // "" (llama.cpp-style servers on every chunk) is "no reason yet" and never replaces a real one.
+                if (MapFinishReason(JsonHelpers.GetString(choice, "finish_reason")) is { } finish)
                 {
-                    FinishReason = MapFinishReason(finish);
+                    FinishReason = finish;
+                    IsComplete = true;
                 }
             }
         }
 
         public override void Complete(List<AIContent> output)
         {
-            if (_splitter is not null)
+            _reader.Flush(output);
+            if (_reader.Refusal is { } refusal)
             {
-                _splitter.Flush(out var reasoning, out var text);
-                AddSplit(reasoning, text, output);
+                output.Add(Refusals.Create(refusal));
+                FinishReason = ChatFinishReason.ContentFilter;
             }
 
-            foreach (var call in _toolCalls.Values)
+            foreach (var call in _toolCalls)
             {
                 output.Add(call.ToContent());
             }
 
             _toolCalls.Clear();
+            _openByIndex = null;
             if (_hasUsage)
             {
                 Usage = ReadUsage(_lastUsage);
             }
 
-            MessageProperties = ReasoningFormats.Mark(MessageProperties, _format);
+            MessageProperties = ReasoningFormats.Mark(MessageProperties, _reader.Format);
         }
 
-        private void OnDelta(JsonElement delta, List<AIContent> output)
+        // A fragment whose id is non-empty and differs from the id of the call open at its index starts a new call
+        // (servers that label every complete call index 0); fragments without an id continue the open call.
+        private void OnToolCalls(JsonElement delta)
         {
-            var format = ReadReasoningFields(delta, output);
-            if (format is not null)
+            if (!JsonHelpers.TryGetArray(delta, "tool_calls", out var toolCalls))
             {
-                _format ??= format;
+                return;
             }
 
-            if (JsonHelpers.GetString(delta, "content") is { Length: > 0 } content)
+            _openByIndex ??= new Dictionary<long, PendingToolCall>();
+            foreach (var fragment in toolCalls.EnumerateArray())
             {
-                _splitter ??= new ThinkTagSplitter();
-                _splitter.Feed(content, out var reasoning, out var text);
-                AddSplit(reasoning, text, output);
-            }
-
-            if (JsonHelpers.TryGetArray(delta, "tool_calls", out var toolCalls))
-            {
-                foreach (var fragment in toolCalls.EnumerateArray())
+                // Without an index (lenient servers) a fragment belongs with the latest call, unless its id is new.
+                var index = JsonHelpers.GetInt64(fragment, "index") ?? _lastIndex;
+                var id = JsonHelpers.GetString(fragment, "id");
+                if (!_openByIndex.TryGetValue(index, out var call) || (!string.IsNullOrEmpty(id) && call.Id.Length > 0 && call.Id != id))
                 {
-                    var index = JsonHelpers.GetInt64(fragment, "index") ?? _toolCalls.Count;
-                    if (!_toolCalls.TryGetValue(index, out var call))
-                    {
-                        call = new PendingToolCall();
-                        _toolCalls.Add(index, call);
-                    }
-
-                    if (JsonHelpers.GetString(fragment, "id") is { Length: > 0 } id)
-                    {
-                        call.Id = id;
-                    }
-
-                    if (JsonHelpers.TryGetObject(fragment, "function", out var function))
-                    {
-                        if (JsonHelpers.GetString(function, "name") is { Length: > 0 } name)
-                        {
-                            call.Name = name;
-                        }
-
-                        call.Arguments.Append(JsonHelpers.GetString(function, "arguments"));
-                    }
+                    call = new PendingToolCall();
+                    _openByIndex[index] = call;
+                    _toolCalls.Add(call);
                 }
-            }
-        }
 
-        private void AddSplit(string reasoning, string text, List<AIContent> output)
-        {
-            if (reasoning.Length > 0)
-            {
-                _format ??= ReasoningFormats.ThinkTag;
-                output.Add(new TextReasoningContent(reasoning));
-            }
+                _lastIndex = index;
 
-            if (text.Length > 0)
-            {
-                output.Add(new TextContent(text));
+                if (!string.IsNullOrEmpty(id) && call.Id.Length == 0)
+                {
+                    call.Id = id!;
+                }
+
+                if (JsonHelpers.TryGetObject(fragment, "function", out var function))
+                {
+                    if (JsonHelpers.GetString(function, "name") is { Length: > 0 } name)
+                    {
+                        call.Name = name;
+                    }
+
+                    call.AppendFragment(JsonHelpers.GetProperty(function, "arguments"));
+                }
             }
         }
     }

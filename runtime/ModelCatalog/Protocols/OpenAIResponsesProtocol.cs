@@ -95,9 +95,9 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
     {
         if (root.ValueKind != JsonValueKind.Object || (!root.TryGetProperty("output", out _) && !root.TryGetProperty("status", out _)))
         {
-            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out _))
+            if (ProviderErrorReader.IsErrorObject(root))
             {
-                throw InBandError(root);
+                throw InBandError(root, 200);
             }
 
             throw new ProviderFailureException(FailureReason.InvalidResponse, "The response is not a Responses API object.", 200);
@@ -106,22 +106,22 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
         var status = JsonHelpers.GetString(root, "status");
         if (status == "failed")
         {
-            throw InBandError(root);
+            throw InBandError(root, 200);
         }
 
         var contents = new List<AIContent>();
-        bool hasCalls = false;
+        var kinds = ItemKinds.None;
         if (JsonHelpers.TryGetArray(root, "output", out var output))
         {
             foreach (var item in output.EnumerateArray())
             {
-                hasCalls |= ReadItem(item, contents);
+                kinds |= ReadItem(item, contents);
             }
         }
 
-        var id = JsonHelpers.GetString(root, "id");
+        var id = JsonHelpers.GetNonBlankString(root, "id");
         var message = new ChatMessage(ChatRole.Assistant, contents) { MessageId = id };
-        return new ParsedResponse(message, ReadUsage(root), MapStatus(root, hasCalls), id, JsonHelpers.GetString(root, "model"))
+        return new ParsedResponse(message, ReadUsage(root), MapStatus(root, kinds), id, JsonHelpers.GetNonBlankString(root, "model"))
         {
             CreatedAt = JsonHelpers.GetInt64(root, "created_at") is { } created ? DateTimeOffset.FromUnixTimeSeconds(created) : null,
         };
@@ -129,38 +129,26 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
 
     public override StreamDecoder CreateStreamDecoder() => new Decoder();
 
-    private static ProviderFailureException InBandError(JsonElement responseOrEvent)
-    {
-        ProviderErrorReader.ReadError(responseOrEvent, out var errorType, out var errorCode, out var message);
-        if (message is null && JsonHelpers.TryGetObject(responseOrEvent, "response", out var response))
-        {
-            ProviderErrorReader.ReadError(response, out errorType, out errorCode, out message);
-        }
+    // Classified by content like any in-band error: server_error is retried, rate_limit_exceeded honours the rate limit.
+    private static ProviderFailureException InBandError(JsonElement responseOrEvent, int? statusCode) =>
+        ProviderErrorReader.FromInBandError(responseOrEvent, statusCode, "The response failed.");
 
-        return new ProviderFailureException(
-            errorCode == "server_error" || errorCode == "rate_limit_exceeded" ? FailureReason.StreamError : FailureClassifier.ClassifyInBand(errorType, errorCode, message),
-            message ?? "The response failed.", null, errorType, errorCode);
+    /// <summary>What the output items of a response held, for its finish reason.</summary>
+    [Flags]
+    private enum ItemKinds
+    {
+        None = 0,
+        FunctionCall = 1,
+        Refusal = 2,
     }
 
-    /// <summary>Adds the contents of one output item; returns <c>true</c> for a function call.</summary>
-    private static bool ReadItem(JsonElement item, List<AIContent> contents)
+    /// <summary>Adds the contents of one output item; returns what kind of content it held.</summary>
+    private static ItemKinds ReadItem(JsonElement item, List<AIContent> contents)
     {
         switch (JsonHelpers.GetString(item, "type"))
         {
             case "message":
-                if (JsonHelpers.TryGetArray(item, "content", out var parts))
-                {
-                    foreach (var part in parts.EnumerateArray())
-                    {
-                        var text = JsonHelpers.GetString(part, "text") ?? JsonHelpers.GetString(part, "refusal");
-                        if (!string.IsNullOrEmpty(text))
-                        {
-                            contents.Add(new TextContent(text));
-                        }
-                    }
-                }
-
-                return false;
+                return ReadMessageParts(item, contents);
             case "reasoning":
                 var reasoning = ReasoningText(item);
                 var encrypted = JsonHelpers.GetString(item, "encrypted_content");
@@ -169,15 +157,52 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
                     contents.Add(new TextReasoningContent(reasoning) { ProtectedData = encrypted });
                 }
 
-                return false;
+                return ItemKinds.None;
             case "function_call":
+                // arguments is a JSON string; some servers send the object itself, which is used as is.
                 contents.Add(JsonHelpers.CreateFunctionCall(
-                    JsonHelpers.GetString(item, "call_id") ?? string.Empty, JsonHelpers.GetString(item, "name") ?? string.Empty,
-                    JsonHelpers.GetString(item, "arguments")));
-                return true;
+                    JsonHelpers.GetString(item, "call_id"), JsonHelpers.GetString(item, "name") ?? string.Empty,
+                    JsonHelpers.GetProperty(item, "arguments")));
+                return ItemKinds.FunctionCall;
             default:
-                return false;
+                return ItemKinds.None;
         }
+    }
+
+    /// <summary>
+    /// The parts of a <c>message</c> item: each <c>output_text</c> a text part, a <c>refusal</c> an
+    /// <see cref="ErrorContent"/> (as for Chat Completions); other part types are skipped.
+    /// </summary>
+    private static ItemKinds ReadMessageParts(JsonElement item, List<AIContent> contents)
+    {
+        var kinds = ItemKinds.None;
+        if (JsonHelpers.TryGetArray(item, "content", out var parts))
+        {
+            foreach (var part in parts.EnumerateArray())
+            {
+                switch (JsonHelpers.GetString(part, "type"))
+                {
+                    case "output_text":
+                    case "text":
+                        if (JsonHelpers.GetString(part, "text") is { Length: > 0 } text)
+                        {
+                            contents.Add(new TextContent(text));
+                        }
+
+                        break;
+                    case "refusal":
+                        if (JsonHelpers.GetString(part, "refusal") is { Length: > 0 } refusal)
+                        {
+                            contents.Add(Refusals.Create(refusal));
+                            kinds |= ItemKinds.Refusal;
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        return kinds;
     }
 
     private static string ReasoningText(JsonElement item)
@@ -207,16 +232,19 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
 
     private static readonly string[] ReasoningArrays = { "summary", "content" };
 
-    private static ChatFinishReason? MapStatus(JsonElement response, bool hasCalls)
+    // An empty or blank status or incomplete reason is "not sent"; an unknown status becomes a custom reason.
+    private static ChatFinishReason? MapStatus(JsonElement response, ItemKinds kinds)
     {
-        switch (JsonHelpers.GetString(response, "status"))
+        switch (JsonHelpers.GetNonBlankString(response, "status"))
         {
             case null:
                 return null;
             case "completed":
-                return hasCalls ? ChatFinishReason.ToolCalls : ChatFinishReason.Stop;
+                return (kinds & ItemKinds.Refusal) != 0 ? ChatFinishReason.ContentFilter
+                    : (kinds & ItemKinds.FunctionCall) != 0 ? ChatFinishReason.ToolCalls
+                    : ChatFinishReason.Stop;
             case "incomplete":
-                var reason = JsonHelpers.TryGetObject(response, "incomplete_details", out var details) ? JsonHelpers.GetString(details, "reason") : null;
+                var reason = JsonHelpers.TryGetObject(response, "incomplete_details", out var details) ? JsonHelpers.GetNonBlankString(details, "reason") : null;
                 return reason switch
                 {
                     "max_output_tokens" => ChatFinishReason.Length,
@@ -228,21 +256,8 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
         }
     }
 
-    private static UsageDetails? ReadUsage(JsonElement response)
-    {
-        if (!JsonHelpers.TryGetObject(response, "usage", out var usage))
-        {
-            return null;
-        }
-
-        long? cached = JsonHelpers.TryGetObject(usage, "input_tokens_details", out var inputDetails) ? JsonHelpers.GetInt64(inputDetails, "cached_tokens") : null;
-        long? reasoning = JsonHelpers.TryGetObject(usage, "output_tokens_details", out var outputDetails)
-            ? JsonHelpers.GetInt64(outputDetails, "reasoning_tokens")
-            : null;
-        return UsageFactory.FromOpenAI(
-            JsonHelpers.GetInt64(usage, "input_tokens") ?? 0, cached, JsonHelpers.GetInt64(usage, "output_tokens") ?? 0, reasoning,
-            JsonHelpers.GetInt64(usage, "total_tokens"));
-    }
+    private static UsageDetails? ReadUsage(JsonElement response) =>
+        JsonHelpers.TryGetNonEmptyObject(response, "usage", out var usage) ? UsageFactory.FromResponses(usage) : null;
 
     private static void WriteUserItems(Utf8JsonWriter writer, ChatMessage message)
     {
@@ -342,7 +357,7 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
                     writer.WriteString("type", "function_call");
                     writer.WriteString("call_id", call.CallId);
                     writer.WriteString("name", call.Name);
-                    writer.WriteString("arguments", JsonHelpers.ArgumentsJson(call.Arguments));
+                    writer.WriteString("arguments", JsonHelpers.ArgumentsJson(call));
                     writer.WriteEndObject();
                     break;
             }
@@ -410,11 +425,18 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
         }
     }
 
-    /// <summary>The Responses API event state machine (wire-protocols.md §4.3).</summary>
+    /// <summary>The Responses API event state machine (OpenAI's Responses streaming events, response.created … response.completed).</summary>
     private sealed class Decoder : StreamDecoder
     {
-        private readonly Dictionary<long, PendingToolCall> _toolCalls = new();
-        private bool _hasCalls;
+        // Open function calls, found by item id (or output_index when a server leaves the id out); never merged.
+        private readonly List<PendingToolCall> _toolCalls = new();
+
+        // Items whose content already reached the caller through deltas (or their output_item.added).
+        private HashSet<string>? _streamedItems;
+        private HashSet<long>? _streamedIndexes;
+        private StringBuilder? _refusal;
+        private ItemKinds _kinds;
+        private bool _anonymousDeltas;
 
         public override void OnEvent(string eventType, JsonElement data, List<AIContent> output)
         {
@@ -427,15 +449,24 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
                     ReadIds(data);
                     break;
                 case "response.output_text.delta":
-                case "response.refusal.delta":
+                    MarkStreamed(data);
                     if (JsonHelpers.GetString(data, "delta") is { Length: > 0 } text)
                     {
                         output.Add(new TextContent(text));
                     }
 
                     break;
+                case "response.refusal.delta":
+                    MarkStreamed(data);
+                    if (JsonHelpers.GetString(data, "delta") is { Length: > 0 } refusal)
+                    {
+                        (_refusal ??= new StringBuilder()).Append(refusal);
+                    }
+
+                    break;
                 case "response.reasoning_text.delta":
                 case "response.reasoning_summary_text.delta":
+                    MarkStreamed(data);
                     if (JsonHelpers.GetString(data, "delta") is { Length: > 0 } reasoning)
                     {
                         output.Add(new TextReasoningContent(reasoning));
@@ -443,20 +474,12 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
 
                     break;
                 case "response.output_item.added":
-                    if (JsonHelpers.TryGetObject(data, "item", out var added) && JsonHelpers.GetString(added, "type") == "function_call")
-                    {
-                        _toolCalls[JsonHelpers.GetInt64(data, "output_index") ?? -1] = new PendingToolCall
-                        {
-                            Id = JsonHelpers.GetString(added, "call_id") ?? string.Empty,
-                            Name = JsonHelpers.GetString(added, "name") ?? string.Empty,
-                        };
-                    }
-
+                    OnItemAdded(data, output);
                     break;
                 case "response.function_call_arguments.delta":
-                    if (_toolCalls.TryGetValue(JsonHelpers.GetInt64(data, "output_index") ?? -1, out var pending))
+                    if (FindCall(data, JsonHelpers.GetString(data, "item_id")) is { } pending)
                     {
-                        pending.Arguments.Append(JsonHelpers.GetString(data, "delta"));
+                        pending.AppendFragment(JsonHelpers.GetProperty(data, "delta"));
                     }
 
                     break;
@@ -469,26 +492,43 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
                     {
                         ReadIds(data);
                         Usage = ReadUsage(response);
-                        FinishReason = MapStatus(response, _hasCalls);
+                        FinishReason = MapStatus(response, _kinds);
                     }
 
-                    IsComplete = true;
+                    IsComplete = EndOfStream = true;
                     break;
                 case "response.failed":
                 case "error":
-                    throw InBandError(data);
+                    throw InBandError(data, null);
+                default:
+                    // A gateway's {"error":…} or {"object":"error",…} has no Responses event type.
+                    if (ProviderErrorReader.IsErrorObject(data))
+                    {
+                        throw InBandError(data, null);
+                    }
+
+                    break;
             }
         }
 
         public override void Complete(List<AIContent> output)
         {
             // Calls whose output_item.done never came (a lenient server): emit what was accumulated.
-            foreach (var call in _toolCalls.Values)
+            foreach (var call in _toolCalls)
             {
                 output.Add(call.ToContent());
             }
 
             _toolCalls.Clear();
+            if (_refusal is not null)
+            {
+                output.Add(Refusals.Create(_refusal.ToString()));
+                _refusal = null;
+                if (FinishReason == ChatFinishReason.Stop || FinishReason is null)
+                {
+                    FinishReason = ChatFinishReason.ContentFilter;
+                }
+            }
         }
 
         private void ReadIds(JsonElement data)
@@ -498,12 +538,96 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
                 return;
             }
 
-            ResponseId ??= JsonHelpers.GetString(response, "id");
+            ResponseId ??= JsonHelpers.GetNonBlankString(response, "id");
             MessageId ??= ResponseId;
-            ProviderModelId ??= JsonHelpers.GetString(response, "model");
+            ProviderModelId ??= JsonHelpers.GetNonBlankString(response, "model");
             if (CreatedAt is null && JsonHelpers.GetInt64(response, "created_at") is { } created)
             {
                 CreatedAt = DateTimeOffset.FromUnixTimeSeconds(created);
+            }
+        }
+
+        // Items are recognised by item id, or by output_index when a server leaves the id out of its deltas.
+        private void MarkStreamed(JsonElement data)
+        {
+            bool known = false;
+            if (JsonHelpers.GetString(data, "item_id") is { } itemId)
+            {
+                (_streamedItems ??= new HashSet<string>(StringComparer.Ordinal)).Add(itemId);
+                known = true;
+            }
+
+            if (JsonHelpers.GetInt64(data, "output_index") is { } outputIndex)
+            {
+                (_streamedIndexes ??= new HashSet<long>()).Add(outputIndex);
+                known = true;
+            }
+
+            _anonymousDeltas |= !known;
+        }
+
+        private void MarkAdded(JsonElement data, JsonElement item)
+        {
+            MarkStreamed(data);
+            if (JsonHelpers.GetString(item, "id") is { } itemId)
+            {
+                (_streamedItems ??= new HashSet<string>(StringComparer.Ordinal)).Add(itemId);
+            }
+        }
+
+        private bool Streamed(string? itemId, JsonElement data) =>
+            (itemId is not null && _streamedItems?.Contains(itemId) == true) ||
+            (JsonHelpers.GetInt64(data, "output_index") is { } outputIndex && _streamedIndexes?.Contains(outputIndex) == true) ||
+            _anonymousDeltas;
+
+        private PendingToolCall? FindCall(JsonElement data, string? itemId)
+        {
+            long outputIndex = JsonHelpers.GetInt64(data, "output_index") ?? -1;
+            foreach (var call in _toolCalls)
+            {
+                if (itemId is not null && call.ItemId is not null ? call.ItemId == itemId : call.OutputIndex == outputIndex)
+                {
+                    return call;
+                }
+            }
+
+            return null;
+        }
+
+        private void OnItemAdded(JsonElement data, List<AIContent> output)
+        {
+            if (!JsonHelpers.TryGetObject(data, "item", out var item))
+            {
+                return;
+            }
+
+            switch (JsonHelpers.GetString(item, "type"))
+            {
+                case "function_call":
+                    var call = new PendingToolCall
+                    {
+                        Id = JsonHelpers.GetString(item, "call_id") ?? string.Empty,
+                        Name = JsonHelpers.GetString(item, "name") ?? string.Empty,
+                        ItemId = JsonHelpers.GetString(item, "id"),
+                        OutputIndex = JsonHelpers.GetInt64(data, "output_index") ?? -1,
+                    };
+                    call.SetStartArguments(JsonHelpers.GetProperty(item, "arguments"));
+                    _toolCalls.Add(call);
+                    break;
+                case "message":
+                    // A message item that already carries its text here (no deltas follow): the text counts.
+                    var before = output.Count;
+                    _kinds |= ReadMessageParts(item, output);
+                    if (output.Count > before)
+                    {
+                        MarkAdded(data, item);
+                    }
+
+                    break;
+                case "reasoning" when ReasoningText(item) is { Length: > 0 } reasoning:
+                    output.Add(new TextReasoningContent(reasoning));
+                    MarkAdded(data, item);
+                    break;
             }
         }
 
@@ -514,11 +638,32 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
                 return;
             }
 
+            var itemId = JsonHelpers.GetString(item, "id");
             switch (JsonHelpers.GetString(item, "type"))
             {
                 case "function_call":
-                    _toolCalls.Remove(JsonHelpers.GetInt64(data, "output_index") ?? -1);
-                    _hasCalls = true;
+                    var pending = FindCall(data, itemId);
+                    if (pending is not null)
+                    {
+                        _toolCalls.Remove(pending);
+                    }
+
+                    _kinds |= ItemKinds.FunctionCall;
+                    if (pending is not null && !item.TryGetProperty("arguments", out _))
+                    {
+                        output.Add(pending.ToContent());
+                    }
+                    else
+                    {
+                        ReadItem(item, output);
+                    }
+
+                    break;
+                case "message" when !Streamed(itemId, data):
+                    // The item's text never came as deltas: this is the only place it arrives.
+                    _kinds |= ReadMessageParts(item, output);
+                    break;
+                case "reasoning" when !Streamed(itemId, data):
                     ReadItem(item, output);
                     break;
                 case "reasoning" when JsonHelpers.GetString(item, "encrypted_content") is { } encrypted:

@@ -19,8 +19,23 @@ internal static class ReasoningFormats
     /// <summary><c>reasoning_details: [{"type":"reasoning.text","text":..}]</c> (MiniMax with <c>reasoning_split</c>).</summary>
     public const string ReasoningDetails = "reasoning_details";
 
-    /// <summary><c>reasoning_content</c> / <c>reasoning</c> / <c>reasoning_text</c> (DeepSeek, vLLM, LM Studio): not sent back.</summary>
+    /// <summary>
+    /// <c>reasoning_content</c> (DeepSeek, Kimi, LM Studio): sent back in the same field on the assistant messages,
+    /// which servers that check the history require on those with tool calls (case 04 of the handed provider cases).
+    /// </summary>
     public const string ReasoningContent = "reasoning_content";
+
+    /// <summary><c>reasoning</c> (vLLM, OpenRouter): sent back in the same field, like <see cref="ReasoningContent"/>.</summary>
+    public const string Reasoning = "reasoning";
+
+    /// <summary><c>reasoning_text</c>: sent back in the same field, like <see cref="ReasoningContent"/>.</summary>
+    public const string ReasoningTextField = "reasoning_text";
+
+    /// <summary>The plain reasoning fields, in the order they are looked for; a format with one of these names is replayed in that field.</summary>
+    public static readonly string[] ReasoningFields = { ReasoningContent, Reasoning, ReasoningTextField };
+
+    /// <summary>Whether <paramref name="format"/> is one of the <see cref="ReasoningFields"/> (the format is the field's name).</summary>
+    public static bool IsReasoningField(string? format) => Array.IndexOf(ReasoningFields, format) >= 0;
 
     public static string? Of(ChatMessage message) =>
         message.AdditionalProperties is { } properties && properties.TryGetValue(PropertyName, out var value) ? value as string : null;

@@ -80,14 +80,24 @@ internal abstract class StreamDecoder
     {
     }
 
-    /// <summary>Called for a <c>data: [DONE]</c> line, the end-of-stream marker of every kind.</summary>
-    public virtual void OnDone() => IsComplete = true;
+    /// <summary>
+    /// Called for a <c>data: [DONE]</c> line: no further event comes. It does not make the response complete: only the
+    /// protocol's own end does (<see cref="IsComplete"/>).
+    /// </summary>
+    public virtual void OnDone() => EndOfStream = true;
 
     /// <summary>Properties for the final update's message (e.g. how reasoning must be replayed).</summary>
     public AdditionalPropertiesDictionary? MessageProperties { get; protected set; }
 
-    /// <summary><c>true</c> once the protocol's end-of-response event arrived.</summary>
+    /// <summary>
+    /// <c>true</c> once the protocol's real end arrived, which makes the response whole: Chat Completions a choice with a
+    /// non-empty <c>finish_reason</c>; Anthropic <c>message_delta</c> with a <c>stop_reason</c>, then <c>message_stop</c>;
+    /// Responses <c>response.completed</c> or <c>response.incomplete</c>. A stream that ends without it is a failure.
+    /// </summary>
     public bool IsComplete { get; protected set; }
+
+    /// <summary><c>true</c> once no further event is expected (<c>[DONE]</c>, <c>message_stop</c>, a terminal Responses event): reading stops.</summary>
+    public bool EndOfStream { get; protected set; }
 
     public UsageDetails? Usage { get; protected set; }
 

@@ -1,8 +1,17 @@
+using System.Collections.Generic;
+
 namespace ModelCatalog;
 
-/// <summary>Resolves a provider's key and <c>${VAR}</c> templates at request time, with errors that name the variable and never a value.</summary>
+/// <summary>
+/// Resolves a provider's key and <c>${VAR}</c> templates at request time, with errors that name the variable and never a
+/// value. The one place variables are looked up, so the catalog's environment aliases (<c>env: { NAME: ${OTHER} }</c>,
+/// <see cref="Catalog.EnvironmentAliases"/>) apply to every apiKey, baseUrl and header value.
+/// </summary>
 internal static class ProviderSecrets
 {
+    /// <summary>Alias chains longer than this (or cycles, <c>A: ${B}, B: ${A}</c>) stop: the variable counts as not set.</summary>
+    private const int MaxAliasDepth = 8;
+
     /// <summary>The provider's key; <c>null</c> when it has none. Throws a <see cref="FailureReason.Configuration"/> failure otherwise.</summary>
     public static string? ResolveApiKey(ProviderInfo provider, ISecretResolver secrets)
     {
@@ -18,15 +27,60 @@ internal static class ProviderSecrets
 
     public static string Expand(ProviderInfo provider, string template, ISecretResolver secrets, string what, bool providerWide)
     {
-        var value = VariableReferences.Expand(template, secrets.Resolve, out var missing);
+        var aliases = provider.EnvironmentAliases;
+        var value = VariableReferences.Expand(template, name => Resolve(name, secrets, aliases, 0), out var missing);
         if (value is null)
         {
+            var tried = AliasesTried(missing!, secrets, aliases);
             throw new ProviderFailureException(
                 FailureReason.Configuration,
-                "Variable " + missing + " is not set (" + what + " of provider '" + provider.Id + "' is ${" + missing + "}); set it, e.g. as an environment variable.",
+                "Variable " + missing + " is not set" + tried + " (" + what + " of provider '" + provider.Id + "' is ${" + missing +
+                "}); set " + (tried.Length == 0 ? "it" : "one of them") + ", e.g. as an environment variable.",
                 providerWide: providerWide);
         }
 
         return value;
+    }
+
+    /// <summary>The variable's value; when it is not set (or empty), the expansion of its environment alias, if any.</summary>
+    private static string? Resolve(string name, ISecretResolver secrets, IReadOnlyDictionary<string, string> aliases, int depth)
+    {
+        var value = secrets.Resolve(name);
+        if (!string.IsNullOrEmpty(value) || depth >= MaxAliasDepth || !aliases.TryGetValue(name, out var alias))
+        {
+            return value;
+        }
+
+        return VariableReferences.Expand(alias, other => Resolve(other, secrets, aliases, depth + 1), out _);
+    }
+
+    /// <summary>", nor its env: alias ANTHROPIC_API_KEY_CO" (then ", nor B's env: alias C" along a chain): names only, never values.</summary>
+    private static string AliasesTried(string missing, ISecretResolver secrets, IReadOnlyDictionary<string, string> aliases)
+    {
+        var tried = "";
+        var visited = new HashSet<string> { missing };
+        var name = missing;
+        while (visited.Count <= MaxAliasDepth && aliases.TryGetValue(name, out var alias))
+        {
+            string? next = null;
+            foreach (var other in VariableReferences.Names(alias))
+            {
+                if (string.IsNullOrEmpty(Resolve(other, secrets, aliases, 0)))
+                {
+                    next = other;
+                    break;
+                }
+            }
+
+            if (next is null || !visited.Add(next))
+            {
+                break;
+            }
+
+            tried += name == missing ? ", nor its env: alias " + next : ", nor " + name + "'s env: alias " + next;
+            name = next;
+        }
+
+        return tried;
     }
 }

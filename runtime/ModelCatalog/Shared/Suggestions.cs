@@ -97,7 +97,8 @@ internal static class Suggestions
         return previous[b.Length];
     }
 
-    private static int SharedPrefix(string a, string b)
+    /// <summary>How many leading characters two values share, ignoring case.</summary>
+    public static int SharedPrefix(string a, string b)
     {
         int n = Math.Min(a.Length, b.Length);
         int i = 0;

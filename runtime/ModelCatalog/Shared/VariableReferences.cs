@@ -29,6 +29,16 @@ internal static class VariableReferences
         return true;
     }
 
+    /// <summary>True when <paramref name="name"/> is a valid NAME (<c>[A-Z_][A-Z0-9_]*</c>), the only names <c>${NAME}</c> can reference.</summary>
+    public static bool IsName(string name) => name.Length > 0 && ReadName(name, 0) == name.Length;
+
+    /// <summary>
+    /// The variable that holds a provider's key by default, <c>&lt;ID&gt;_API_KEY</c> (<c>minimax-cn</c> →
+    /// <c>MINIMAX_CN_API_KEY</c>): what MC0006 suggests, and the implicit key of a non-loopback provider with no
+    /// <c>apiKey</c>, as OpenClaw's environment auth reads it.
+    /// </summary>
+    public static string ApiKeyName(string providerId) => EnvironmentName(providerId) + "_API_KEY";
+
     /// <summary>
     /// A valid NAME derived from an id (<c>minimax-cn</c> → <c>MINIMAX_CN</c>, <c>302ai</c> → <c>_302AI</c>): what
     /// diagnostics suggest and code fixes write, e.g. <c>${MINIMAX_CN_API_KEY}</c>.

@@ -16,7 +16,11 @@ internal static class CatalogVerifier
 
     public static Task VerifyAsync(string catalog, params DiagnosticResult[] expected) => VerifyAsync(catalog, null, expected);
 
-    public static async Task VerifyAsync(string catalog, string? globalConfig, params DiagnosticResult[] expected)
+    public static Task VerifyAsync(string catalog, string? globalConfig, params DiagnosticResult[] expected) =>
+        VerifyFileAsync(CatalogPath, catalog, globalConfig, expected);
+
+    /// <summary>Like <see cref="VerifyAsync(string, string?, DiagnosticResult[])"/> with the catalog at <paramref name="path"/> (<c>null</c>: no catalog file).</summary>
+    public static async Task VerifyFileAsync(string? path, string catalog, string? globalConfig, params DiagnosticResult[] expected)
     {
         var test = new CSharpAnalyzerTest<CatalogFileAnalyzer, DefaultVerifier>
         {
@@ -24,7 +28,11 @@ internal static class CatalogVerifier
             ReferenceAssemblies = new ReferenceAssemblies("net8.0"),
         };
         test.TestState.AdditionalReferences.AddRange(Basic.Reference.Assemblies.Net80.References.All);
-        test.TestState.AdditionalFiles.Add((CatalogPath, catalog));
+        if (path is not null)
+        {
+            test.TestState.AdditionalFiles.Add((path, catalog));
+        }
+
         if (globalConfig is not null)
         {
             test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n" + globalConfig));

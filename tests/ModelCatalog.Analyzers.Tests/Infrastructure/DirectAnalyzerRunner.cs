@@ -39,7 +39,7 @@ internal static class DirectAnalyzerRunner
             .GetAnalyzerDiagnosticsAsync(CancellationToken.None);
     }
 
-    private sealed class InMemoryAdditionalText : AdditionalText
+    internal sealed class InMemoryAdditionalText : AdditionalText
     {
         private readonly SourceText _text;
 
@@ -85,7 +85,7 @@ internal static class DirectAnalyzerRunner
             _globalOptions.TryGetValue(diagnosticId, out severity);
     }
 
-    private sealed class ConfigOptionsProvider : AnalyzerConfigOptionsProvider
+    internal sealed class ConfigOptionsProvider : AnalyzerConfigOptionsProvider
     {
         private readonly DictionaryOptions _global;
 

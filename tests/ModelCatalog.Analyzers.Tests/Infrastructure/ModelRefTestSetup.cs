@@ -40,6 +40,26 @@ internal static class ModelRefTestSetup
     }
 
     /// <summary>
+    /// Adds <see cref="TestCatalogs.CatalogOnlyApp"/> as a second file (to the fixed states too), so the project's only
+    /// client is the catalog's: evidence that its ChatOptions.ModelId values target the catalog (SPEC §4).
+    /// </summary>
+    public static TTest WithCatalogOnlyApp<TTest>(this TTest test)
+        where TTest : AnalyzerTest<DefaultVerifier>
+    {
+        test.TestState.Sources.Add(("/0/CatalogOnlyApp.cs", TestCatalogs.CatalogOnlyApp));
+        if (test is CodeFixTest<DefaultVerifier> fix)
+        {
+            fix.FixedState.Sources.Add(("/0/CatalogOnlyApp.cs", TestCatalogs.CatalogOnlyApp));
+            if (fix.BatchFixedState.InheritanceMode == StateInheritanceMode.Explicit)
+            {
+                fix.BatchFixedState.Sources.Add(("/0/CatalogOnlyApp.cs", TestCatalogs.CatalogOnlyApp));
+            }
+        }
+
+        return test;
+    }
+
+    /// <summary>
     /// The runtime's net8.0 build and the net8.0 build of Microsoft.Extensions.AI.Abstractions (copied to ref/net8.0 by the
     /// project file), to match the net8.0 reference assemblies: the net10.0 build the test process loads would fail to
     /// compile here (CS1705, System.Runtime 10).

@@ -25,4 +25,47 @@ internal static class TestCatalogs
               models:
                 - id: grok-4
         """;
+
+    /// <summary>
+    /// <see cref="Acme"/> whose agents also name the built-in minimax and anthropic (primary and fallback), so the
+    /// project's catalog uses them: their refs are the catalog's wherever they appear (SPEC §4).
+    /// </summary>
+    public const string AcmeUsingBuiltIns = """
+        agents:
+          defaults:
+            model:
+              primary: minimax/MiniMax-M2.1
+              fallbacks: [anthropic/claude-opus-4-6]
+            models:
+              acme/acme-small: { alias: fast }
+        models:
+          providers:
+            acme:
+              baseUrl: https://acme.example/v1
+              api: openai-completions
+              apiKey: ${ACME_API_KEY}
+              models:
+                - id: Acme-Large-2.1
+                - id: acme-small
+            xai:
+              baseUrl: https://api.x.ai/v1
+              api: openai-completions
+              apiKey: ${XAI_API_KEY}
+              models:
+                - id: grok-4
+        """;
+
+    /// <summary>
+    /// Appended to a test's source (after its last line, so spans stay put): the usual app, whose only
+    /// <c>IChatClient</c> is a <c>CatalogChatClient</c>, which is evidence that its <c>ChatOptions.ModelId</c> values
+    /// target the catalog (SPEC §4).
+    /// </summary>
+    public const string CatalogOnlyApp = """
+
+        static class CatalogOnlyApp
+        {
+            public static Microsoft.Extensions.AI.IChatClient Client(ModelCatalog.Catalog catalog) => new ModelCatalog.CatalogChatClient(catalog);
+        }
+
+        """;
 }

@@ -12,15 +12,40 @@ namespace ModelCatalog.Generator.Tests.Infrastructure;
 /// </summary>
 internal static class Snapshot
 {
-    /// <summary>Compares every file, then fails once listing each mismatch (so one run shows or updates them all).</summary>
+    /// <summary>
+    /// Compares every file, then fails once listing each mismatch (so one run shows or updates them all). A verified file
+    /// of the set that <paramref name="sources"/> no longer contains is a failure too (deleted in update mode).
+    /// </summary>
     public static void VerifyAll(string name, System.Collections.Generic.IEnumerable<System.Collections.Generic.KeyValuePair<string, string>> sources)
     {
         var failures = new System.Collections.Generic.List<string>();
+        var produced = new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal);
         foreach (var source in sources)
         {
+            produced.Add(Stem(source.Key));
             if (Compare(name, source.Key, source.Value) is { } failure)
             {
                 failures.Add(failure);
+            }
+        }
+
+        var directory = Path.Combine(TestPaths.ProjectDirectory, "Snapshots", name);
+        foreach (var verifiedPath in Directory.Exists(directory) ? Directory.GetFiles(directory, "*.verified.cs") : Array.Empty<string>())
+        {
+            var stem = Path.GetFileName(verifiedPath).Substring(0, Path.GetFileName(verifiedPath).Length - ".verified.cs".Length);
+            if (produced.Contains(stem))
+            {
+                continue;
+            }
+
+            if (Environment.GetEnvironmentVariable("MODELCATALOG_UPDATE_SNAPSHOTS") == "1")
+            {
+                File.Delete(verifiedPath);
+                failures.Add("Snapshot " + verifiedPath + " is no longer produced and was deleted; review and run again.");
+            }
+            else
+            {
+                failures.Add("Snapshot " + verifiedPath + " is no longer produced (MODELCATALOG_UPDATE_SNAPSHOTS=1 deletes it).");
             }
         }
 
@@ -38,7 +63,7 @@ internal static class Snapshot
     private static string? Compare(string name, string hintName, string actual)
     {
         var directory = Path.Combine(TestPaths.ProjectDirectory, "Snapshots", name);
-        var stem = Path.Combine(directory, hintName.EndsWith(".cs", StringComparison.Ordinal) ? hintName.Substring(0, hintName.Length - 3) : hintName);
+        var stem = Path.Combine(directory, Stem(hintName));
         var verifiedPath = stem + ".verified.cs";
         var receivedPath = stem + ".received.cs";
         var normalized = Normalize(actual);
@@ -65,6 +90,9 @@ internal static class Snapshot
             ? "No verified snapshot " + verifiedPath + "; see " + receivedPath + " (MODELCATALOG_UPDATE_SNAPSHOTS=1 accepts it)."
             : "Snapshot mismatch for " + verifiedPath + " at " + FirstDifference(expected, normalized) + "; see " + receivedPath;
     }
+
+    private static string Stem(string hintName) =>
+        hintName.EndsWith(".cs", StringComparison.Ordinal) ? hintName.Substring(0, hintName.Length - 3) : hintName;
 
     private static string Normalize(string text) =>
         Regex.Replace(text.Replace("\r\n", "\n"), "GeneratedCode\\(\"ModelCatalog\", \"[^\"]*\"\\)", "GeneratedCode(\"ModelCatalog\", \"{version}\")");

@@ -42,7 +42,8 @@ public sealed class CatalogAndCostTests
         Assert.Contains("Add it to models.providers.minimax.models in models.yaml", unknownModel.Message);
         var unknownProvider = catalog.Explain("anthropc/claude-opus-4-6");
         Assert.Equal(UnknownModelReason.UnknownProvider, unknownProvider.Reason);
-        Assert.Contains("or use 'anthropic/claude-opus-4-6'", unknownProvider.Message);
+        Assert.Equal("Unknown model: anthropc/claude-opus-4-6. The catalog has no provider 'anthropc' (did you mean 'anthropic'?). " +
+            "Fix the provider, or add models.providers.anthropc to models.yaml.", unknownProvider.Message);
         Assert.Equal(UnknownModelReason.UnknownAlias, catalog.Explain("minimx").Reason);
     }
 
@@ -67,6 +68,32 @@ public sealed class CatalogAndCostTests
         Assert.Equal(0m, ModelCost.Free.Compute(100, 100));
         Assert.Equal("price unknown", ModelCost.Unknown.ToString());
         Assert.Equal("$0.30 in / $1.20 out / $0.03 cache read / $0.375 cache write per 1M tokens", new ModelCost(0.3m, 1.2m, 0.03m, 0.375m).ToString());
+    }
+
+    [Theory]
+    [InlineData("0.000003", "$0.000003")]
+    [InlineData("0.0000003", "$0.0000003")]
+    [InlineData("0.00000375", "$0.00000375")]
+    [InlineData("0.3", "$0.30")]
+    [InlineData("15", "$15.00")]
+    [InlineData("1.23456", "$1.23456")]
+    [InlineData("0.049999999999999996", "$0.05")]
+    [InlineData("1234.5678", "$1234.57")]
+    [InlineData("0", "$0.00")]
+    public void Prices_show_at_least_two_decimals_and_up_to_six_significant_digits_never_zero_for_a_non_zero_price(string value, string expected)
+    {
+        var price = decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(expected + " in / " + expected + " out per 1M tokens", new ModelCost(price, price).ToString());
+    }
+
+    [Fact]
+    public void Ledger_totals_use_the_same_price_text()
+    {
+        var ledger = new CostLedger();
+        ledger.Record("acme/m", new UsageDetails { InputTokenCount = 1_000_000, OutputTokenCount = 100_000 }, 0.0000045m);
+
+        Assert.Equal("CostLedger: 1 calls, $0.0000045 priced, 0 unpriced", ledger.ToString());
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class ClientBehaviourTests
 
     [Theory]
     [InlineData("minimax/minimax-m2.1", UnknownModelReason.CaseMismatch, "minimax/MiniMax-M2.1")]
-    [InlineData("minimx/MiniMax-M2.1", UnknownModelReason.UnknownProvider, "minimax")]
+    [InlineData("minimx/MiniMax-M2.1", UnknownModelReason.UnknownProvider, "minimax/MiniMax-M2.1")]
     [InlineData("minimx", UnknownModelReason.UnknownAlias, "minimax")]
     public async Task Unknown_refs_throw_UnknownModelException_from_Explain(string value, UnknownModelReason reason, string suggestion)
     {

@@ -4,7 +4,7 @@ using static ModelCatalog.Runtime.Tests.Infrastructure.TestSupport;
 
 namespace ModelCatalog.Runtime.Tests.Failover;
 
-/// <summary>One test (or theory) per row of the failover table in wire-protocols.md §7.</summary>
+/// <summary>One test (or theory) per row of the failover table in README.md (Fallbacks).</summary>
 public sealed class FailoverMatrixTests
 {
     private const string AnthropicOk = """{"id":"msg_ok","model":"claude","content":[{"type":"text","text":"fallback answer"}],"stop_reason":"end_turn","usage":{"input_tokens":5,"output_tokens":2}}""";
@@ -100,7 +100,7 @@ public sealed class FailoverMatrixTests
     [Fact]
     public async Task Network_failures_are_retried_twice_before_the_next_model()
     {
-        // wire-protocols.md §7: connection refused is an "optional (1–2)" retry row; the default is two retries.
+        // README.md (Fallbacks): connection refused is retried up to twice (MaxRetries), then the next model.
         var catalog = Catalog.CreateBuilder()
             .AddProvider("a", $"http://127.0.0.1:{FreePort()}/v1", ModelApi.OpenAICompletions, "local")
             .AddModel("a", "one")
@@ -199,18 +199,23 @@ public sealed class FailoverMatrixTests
         Assert.Equal(2, server.CountFor("/p/"));
     }
 
-    [Fact]
-    public async Task Sse_error_event_before_the_first_token_falls_back_without_retry()
+    [Theory]
+    [InlineData("""{"error":{"message":"Something went wrong","type":"stream_failure"}}""", 1)] // StreamError: no retry
+    [InlineData("""{"error":{"message":"Overloaded","type":"server_error"}}""", 3)] // ServerError by its content: retried
+    [InlineData("""{"object":"error","message":"Engine overloaded","type":"InternalServerError","code":503}""", 3)]
+    public async Task Sse_error_object_before_the_first_token_falls_back_after_the_retries_its_content_allows(
+        string errorChunk, int requestsPerModel)
     {
-        await using var server = await StartAsync((context, _) => context.Sse(
-            (null, """{"error":{"message":"Overloaded","type":"server_error"}}""")));
-        using var client = new CatalogChatClient(BuildCatalog(server.BaseUrl), options: Options());
+        var delay = new RecordingDelay();
+        await using var server = await StartAsync((context, _) => context.Sse((null, errorChunk), (null, "[DONE]")));
+        using var client = new CatalogChatClient(BuildCatalog(server.BaseUrl), options: Options(delay));
 
         var updates = await CollectAsync(client.GetStreamingResponseAsync("hi"));
 
         Assert.Equal("fallback answer", string.Concat(updates.Select(u => u.Text)));
         Assert.All(updates, u => Assert.Equal("f/claude", u.ModelId));
-        Assert.Equal(2, server.CountFor("/p/"));
+        Assert.Equal(2 * requestsPerModel, server.CountFor("/p/")); // p/first and p/second
+        Assert.Equal(2 * (requestsPerModel - 1), delay.Delays.Count);
     }
 
     [Fact]
@@ -232,7 +237,8 @@ public sealed class FailoverMatrixTests
 
         Assert.Equal(["Hel"], received);
         Assert.Equal("p/first", error.ModelRef);
-        Assert.Equal(FailureReason.StreamError, error.Reason);
+        Assert.Equal(FailureReason.ServerError, error.Reason); // an overloaded server, yet no retry: the caller has output
+        Assert.Equal("Overloaded", error.Attempt.Message);
         Assert.Equal(1, server.CountFor("/p/"));
         Assert.Equal(0, server.CountFor("/f/"));
     }

@@ -1,4 +1,9 @@
+// Explicit usings (not only the project's implicit ones): the generator tests link this file to run generated catalogs.
+using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
@@ -8,6 +13,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using System.Threading;
+using System.Threading.Tasks;
+using Xunit;
 
 namespace ModelCatalog.Runtime.Tests.Infrastructure;
 

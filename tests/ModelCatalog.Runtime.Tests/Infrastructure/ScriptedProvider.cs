@@ -163,9 +163,9 @@ public sealed class ScriptedProvider
 
     private static string HeaderValue(string value)
     {
-        const string prefix = "__DATE+";
-        if (value.StartsWith(prefix, StringComparison.Ordinal) && value.EndsWith("__", StringComparison.Ordinal) &&
-            int.TryParse(value.AsSpan(prefix.Length, value.Length - prefix.Length - 2), out int seconds))
+        const string Prefix = "__DATE+";
+        if (value.StartsWith(Prefix, StringComparison.Ordinal) && value.EndsWith("__", StringComparison.Ordinal) &&
+            int.TryParse(value.AsSpan(Prefix.Length, value.Length - Prefix.Length - 2), out int seconds))
         {
             return DateTimeOffset.UtcNow.AddSeconds(seconds).ToString("R");
         }

@@ -150,7 +150,7 @@ public sealed class OpenAIResponsesTests
     }
 
     [Fact]
-    public async Task Response_failed_event_before_any_output_is_a_failure_of_that_model()
+    public async Task Response_failed_event_before_any_output_is_a_failure_classified_by_its_code()
     {
         await using var server = await FakeProviderServer.StartAsync((context, _) => context.Sse(
             ("response.failed", """{"type":"response.failed","sequence_number":3,"response":{"id":"resp_2","object":"response","status":"failed","error":{"code":"server_error","message":"The server had an error"},"output":[],"usage":null}}""")));
@@ -158,8 +158,13 @@ public sealed class OpenAIResponsesTests
 
         var error = await Assert.ThrowsAsync<ModelFailoverException>(() => CollectAsync(client.GetStreamingResponseAsync("x")));
 
-        var attempt = Assert.Single(error.Attempts);
-        Assert.Equal(FailureReason.StreamError, attempt.Reason);
-        Assert.Equal("The server had an error", attempt.Message);
+        // server_error is a server failure: retried twice (MaxRetries), like a 500.
+        Assert.Equal(3, error.Attempts.Count);
+        Assert.All(error.Attempts, attempt =>
+        {
+            Assert.Equal(FailureReason.ServerError, attempt.Reason);
+            Assert.Equal("The server had an error", attempt.Message);
+            Assert.Equal("server_error", attempt.ErrorCode);
+        });
     }
 }

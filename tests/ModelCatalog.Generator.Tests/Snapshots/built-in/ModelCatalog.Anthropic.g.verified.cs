@@ -32,7 +32,7 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("ModelCatalog", "{version}")]
         internal static partial class Anthropic
         {
-            private static readonly global::ModelCatalog.ModelCost[] s_costs = global::Demo.GeneratedModelCatalog.CostsOf("anthropic");
+            private static readonly global::ModelCatalog.ModelCost[] s_costs = global::Demo.GeneratedModelCatalog.Instance.CostsOf("anthropic");
 
             /// <summary>anthropic/claude-opus-4-6: $5.00 in / $25.00 out / $0.50 cache read / $6.25 cache write per 1M tokens.</summary>
             public static readonly global::ModelCatalog.ModelCost ClaudeOpus4_6 = s_costs[0];

@@ -35,7 +35,7 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("ModelCatalog", "{version}")]
         internal static partial class MinimaxCn
         {
-            private static readonly global::ModelCatalog.ModelCost[] s_costs = global::Demo.GeneratedModelCatalog.CostsOf("minimax-cn");
+            private static readonly global::ModelCatalog.ModelCost[] s_costs = global::Demo.GeneratedModelCatalog.Instance.CostsOf("minimax-cn");
 
             /// <summary>minimax-cn/MiniMax-M2.1: $0.30 in / $1.20 out / $0.03 cache read / $0.375 cache write per 1M tokens.</summary>
             public static readonly global::ModelCatalog.ModelCost MiniMaxM2_1 = s_costs[0];

@@ -44,33 +44,33 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("ModelCatalog", "{version}")]
         internal static partial class Openai
         {
-            private static readonly global::ModelCatalog.ModelCost[] s_costs = global::Demo.GeneratedModelCatalog.CostsOf("openai");
+            private static readonly global::ModelCatalog.ModelCost[] s_costs = global::Demo.GeneratedModelCatalog.Instance.CostsOf("openai");
 
-            /// <summary>openai/gpt-5.4: $2.50 in / $15.00 out / $0.25 cache read / $0.00 cache write per 1M tokens.</summary>
+            /// <summary>openai/gpt-5.4: $2.50 in / $15.00 out / $0.25 cache read per 1M tokens.</summary>
             public static readonly global::ModelCatalog.ModelCost Gpt5_4 = s_costs[0];
 
-            /// <summary>openai/gpt-5.4-mini: $0.75 in / $4.50 out / $0.075 cache read / $0.00 cache write per 1M tokens.</summary>
+            /// <summary>openai/gpt-5.4-mini: $0.75 in / $4.50 out / $0.075 cache read per 1M tokens.</summary>
             public static readonly global::ModelCatalog.ModelCost Gpt5_4Mini = s_costs[1];
 
-            /// <summary>openai/gpt-5.2: $1.75 in / $14.00 out / $0.175 cache read / $0.00 cache write per 1M tokens.</summary>
+            /// <summary>openai/gpt-5.2: $1.75 in / $14.00 out / $0.175 cache read per 1M tokens.</summary>
             public static readonly global::ModelCatalog.ModelCost Gpt5_2 = s_costs[2];
 
-            /// <summary>openai/gpt-5: $1.25 in / $10.00 out / $0.125 cache read / $0.00 cache write per 1M tokens.</summary>
+            /// <summary>openai/gpt-5: $1.25 in / $10.00 out / $0.125 cache read per 1M tokens.</summary>
             public static readonly global::ModelCatalog.ModelCost Gpt5 = s_costs[3];
 
-            /// <summary>openai/gpt-5-mini: $0.25 in / $2.00 out / $0.025 cache read / $0.00 cache write per 1M tokens.</summary>
+            /// <summary>openai/gpt-5-mini: $0.25 in / $2.00 out / $0.025 cache read per 1M tokens.</summary>
             public static readonly global::ModelCatalog.ModelCost Gpt5Mini = s_costs[4];
 
-            /// <summary>openai/gpt-4.1: $2.00 in / $8.00 out / $0.50 cache read / $0.00 cache write per 1M tokens.</summary>
+            /// <summary>openai/gpt-4.1: $2.00 in / $8.00 out / $0.50 cache read per 1M tokens.</summary>
             public static readonly global::ModelCatalog.ModelCost Gpt4_1 = s_costs[5];
 
-            /// <summary>openai/gpt-4o: $2.50 in / $10.00 out / $1.25 cache read / $0.00 cache write per 1M tokens.</summary>
+            /// <summary>openai/gpt-4o: $2.50 in / $10.00 out / $1.25 cache read per 1M tokens.</summary>
             public static readonly global::ModelCatalog.ModelCost Gpt4o = s_costs[6];
 
-            /// <summary>openai/gpt-4o-mini: $0.15 in / $0.60 out / $0.075 cache read / $0.00 cache write per 1M tokens.</summary>
+            /// <summary>openai/gpt-4o-mini: $0.15 in / $0.60 out / $0.075 cache read per 1M tokens.</summary>
             public static readonly global::ModelCatalog.ModelCost Gpt4oMini = s_costs[7];
 
-            /// <summary>openai/o4-mini: $1.10 in / $4.40 out / $0.275 cache read / $0.00 cache write per 1M tokens.</summary>
+            /// <summary>openai/o4-mini: $1.10 in / $4.40 out / $0.275 cache read per 1M tokens.</summary>
             public static readonly global::ModelCatalog.ModelCost O4Mini = s_costs[8];
         }
     }

@@ -38,15 +38,15 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("ModelCatalog", "{version}")]
         internal static partial class Acme
         {
-            private static readonly global::ModelCatalog.ModelCost[] s_costs = global::Demo.GeneratedModelCatalog.CostsOf("acme");
+            private static readonly global::ModelCatalog.ModelCost[] s_costs = global::Demo.GeneratedModelCatalog.Instance.CostsOf("acme");
 
             /// <summary>acme/acme-small: price unknown (models.yaml has no cost for this model).</summary>
             public static readonly global::ModelCatalog.ModelCost AcmeSmall = s_costs[0];
 
-            /// <summary>acme/Acme-Large-2.1: $1.25 in / $10.00 out / $0.00 cache read / $0.00 cache write per 1M tokens.</summary>
+            /// <summary>acme/Acme-Large-2.1: $1.25 in / $10.00 out per 1M tokens.</summary>
             public static readonly global::ModelCatalog.ModelCost AcmeLarge2_1 = s_costs[1];
 
-            /// <summary>acme/free/model:latest@2025~beta: $0.00 in / $0.00 out / $0.00 cache read / $0.00 cache write per 1M tokens.</summary>
+            /// <summary>acme/free/model:latest@2025~beta: $0.00 in / $0.00 out per 1M tokens.</summary>
             public static readonly global::ModelCatalog.ModelCost FreeModelLatest2025Beta = s_costs[2];
 
             /// <summary>acme/Equals: price unknown (models.yaml has no cost for this model).</summary>

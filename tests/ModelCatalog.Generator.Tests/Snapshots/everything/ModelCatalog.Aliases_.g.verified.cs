@@ -20,7 +20,7 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("ModelCatalog", "{version}")]
         internal static partial class Aliases_
         {
-            private static readonly global::ModelCatalog.ModelCost[] s_costs = global::Demo.GeneratedModelCatalog.CostsOf("aliases");
+            private static readonly global::ModelCatalog.ModelCost[] s_costs = global::Demo.GeneratedModelCatalog.Instance.CostsOf("aliases");
 
             /// <summary>aliases/primary: price unknown (models.yaml has no cost for this model).</summary>
             public static readonly global::ModelCatalog.ModelCost Primary_ = s_costs[0];

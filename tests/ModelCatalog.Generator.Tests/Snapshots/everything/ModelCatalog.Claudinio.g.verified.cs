@@ -20,7 +20,7 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("ModelCatalog", "{version}")]
         internal static partial class Claudinio
         {
-            private static readonly global::ModelCatalog.ModelCost[] s_costs = global::Demo.GeneratedModelCatalog.CostsOf("claudinio");
+            private static readonly global::ModelCatalog.ModelCost[] s_costs = global::Demo.GeneratedModelCatalog.Instance.CostsOf("claudinio");
 
             /// <summary>claudinio/claudinio: price unknown (models.yaml has no cost for this model).</summary>
             public static readonly global::ModelCatalog.ModelCost Claudinio_ = s_costs[0];

@@ -20,9 +20,9 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("ModelCatalog", "{version}")]
         internal static partial class _302ai
         {
-            private static readonly global::ModelCatalog.ModelCost[] s_costs = global::Demo.GeneratedModelCatalog.CostsOf("302ai");
+            private static readonly global::ModelCatalog.ModelCost[] s_costs = global::Demo.GeneratedModelCatalog.Instance.CostsOf("302ai");
 
-            /// <summary>302ai/gpt-4o-mini: $0.05 in / $0.60 out / $0.075 cache read / $0.00 cache write per 1M tokens.</summary>
+            /// <summary>302ai/gpt-4o-mini: $0.05 in / $0.60 out / $0.075 cache read per 1M tokens.</summary>
             public static readonly global::ModelCatalog.ModelCost Gpt4oMini = s_costs[0];
         }
     }

@@ -80,19 +80,6 @@ namespace Demo
             "P\taliases\thttp://localhost:8080/v1\topenai-responses\tlocal-placeholder\t0\nM\tprimary\t\t\t0\t1\t\t200000\t8192\n" +
             "A\tfast\tacme/acme-small\nA\tlarge\tacme/Acme-Large-2.1\nA\topus\tanthropic/claude-opus-4-6\nR\tacme/acme-small\nF\tacme/Acme-Large-2.1\nF\tminimax/MiniMax-M2.1\nL\tacme/acme-small\nL\tacme/Acme-Large-2.1\nL\tanthropic/claude-opus-4-6\nL\tminimax/MiniMax-M2.1\n";
 
-        /// <summary>The prices of a provider's models, in catalog order (the tables behind ModelCosts).</summary>
-        internal static global::ModelCatalog.ModelCost[] CostsOf(string provider)
-        {
-            var models = Instance.GetProvider(provider).Models;
-            var costs = new global::ModelCatalog.ModelCost[models.Count];
-            for (int i = 0; i < costs.Length; i++)
-            {
-                costs[i] = models[i].Cost;
-            }
-
-            return costs;
-        }
-
         private static class Holder
         {
             internal static readonly global::ModelCatalog.Catalog Catalog = global::ModelCatalog.Catalog.FromGeneratedData(Data);

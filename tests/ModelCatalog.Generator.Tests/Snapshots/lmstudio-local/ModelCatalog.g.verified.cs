@@ -64,19 +64,6 @@ namespace Demo
             "P\tlmstudio\thttp://127.0.0.1:1234/v1\topenai-responses\tlmstudio\t0\nM\tminimax-m2.1-gs32\tMiniMax M2.1 GS32\t\t0\t1\t0,0,0,0\t196608\t8192\n" +
             "A\tMinimax\tlmstudio/minimax-m2.1-gs32\nR\tlmstudio/minimax-m2.1-gs32\nL\tlmstudio/minimax-m2.1-gs32\n";
 
-        /// <summary>The prices of a provider's models, in catalog order (the tables behind ModelCosts).</summary>
-        internal static global::ModelCatalog.ModelCost[] CostsOf(string provider)
-        {
-            var models = Instance.GetProvider(provider).Models;
-            var costs = new global::ModelCatalog.ModelCost[models.Count];
-            for (int i = 0; i < costs.Length; i++)
-            {
-                costs[i] = models[i].Cost;
-            }
-
-            return costs;
-        }
-
         private static class Holder
         {
             internal static readonly global::ModelCatalog.Catalog Catalog = global::ModelCatalog.Catalog.FromGeneratedData(Data);

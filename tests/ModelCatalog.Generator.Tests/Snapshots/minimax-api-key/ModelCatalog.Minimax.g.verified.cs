@@ -35,7 +35,7 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("ModelCatalog", "{version}")]
         internal static partial class Minimax
         {
-            private static readonly global::ModelCatalog.ModelCost[] s_costs = global::Demo.GeneratedModelCatalog.CostsOf("minimax");
+            private static readonly global::ModelCatalog.ModelCost[] s_costs = global::Demo.GeneratedModelCatalog.Instance.CostsOf("minimax");
 
             /// <summary>minimax/MiniMax-M2.1: $15.00 in / $60.00 out / $2.00 cache read / $10.00 cache write per 1M tokens.</summary>
             public static readonly global::ModelCatalog.ModelCost MiniMaxM2_1 = s_costs[0];

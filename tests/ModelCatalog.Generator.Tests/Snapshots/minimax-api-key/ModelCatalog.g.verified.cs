@@ -58,19 +58,6 @@ namespace Demo
             "P\tminimax-cn\thttps://api.minimaxi.com/anthropic\tanthropic-messages\t${MINIMAX_CN_API_KEY}\t1\nM\tMiniMax-M2.1\tMiniMax M2.1\t\t1\t1\t0.3,1.2,0.03,0.375\t204800\t131072\nM\tMiniMax-M2.1-lightning\tMiniMax M2.1 Lightning\t\t1\t1\t0.3,2.4,0.03,0.375\t204800\t131072\nM\tMiniMax-M2.5\tMiniMax M2.5\t\t1\t1\t0.3,1.2,0.03,0.375\t204800\t131072\nM\tMiniMax-M2.5-highspeed\tMiniMax M2.5 Highspeed\t\t1\t1\t0.6,2.4,0.06,0.375\t204800\t131072\nM\tMiniMax-M2.7\tMiniMax M2.7\t\t1\t1\t0.3,1.2,0.06,0.375\t204800\t131072\nM\tMiniMax-M2.7-highspeed\tMiniMax M2.7 Highspeed\t\t1\t1\t0.6,2.4,0.06,0.375\t204800\t131072\n" +
             "R\tminimax/MiniMax-M2.1\n";
 
-        /// <summary>The prices of a provider's models, in catalog order (the tables behind ModelCosts).</summary>
-        internal static global::ModelCatalog.ModelCost[] CostsOf(string provider)
-        {
-            var models = Instance.GetProvider(provider).Models;
-            var costs = new global::ModelCatalog.ModelCost[models.Count];
-            for (int i = 0; i < costs.Length; i++)
-            {
-                costs[i] = models[i].Cost;
-            }
-
-            return costs;
-        }
-
         private static class Holder
         {
             internal static readonly global::ModelCatalog.Catalog Catalog = global::ModelCatalog.Catalog.FromGeneratedData(Data);

@@ -35,7 +35,7 @@ namespace My.Models
         [global::System.CodeDom.Compiler.GeneratedCode("ModelCatalog", "{version}")]
         public static partial class Minimax
         {
-            private static readonly global::ModelCatalog.ModelCost[] s_costs = global::My.Models.GeneratedModelCatalog.CostsOf("minimax");
+            private static readonly global::ModelCatalog.ModelCost[] s_costs = global::My.Models.GeneratedModelCatalog.Instance.CostsOf("minimax");
 
             /// <summary>minimax/MiniMax-M2.1: $0.30 in / $1.20 out / $0.03 cache read / $0.375 cache write per 1M tokens.</summary>
             public static readonly global::ModelCatalog.ModelCost MiniMaxM2_1 = s_costs[0];

@@ -1,0 +1,63 @@
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using ModelCatalog.Analyzers.Tests.Infrastructure;
+using ModelCatalog.Generator;
+using ModelCatalog.Generator.Emitting;
+using ModelCatalog.Generator.Model;
+using Xunit;
+
+namespace ModelCatalog.Analyzers.Tests;
+
+/// <summary>
+/// SPEC §2: a project without a catalog of its own that references a catalog project judges refs against the upstream
+/// catalog: no false MC1002 for its providers, the same MC1003 did-you-mean, MC1004 naming the upstream constants.
+/// </summary>
+public sealed class UpstreamCatalogAnalyzerTests
+{
+    [Fact]
+    public async Task RefsValidUpstreamAreValidInAReferencingProject()
+    {
+        const string Source = """
+            using ModelCatalog;
+            class Tests
+            {
+                void M(Catalog catalog)
+                {
+                    catalog.Resolve("acme/acme-small");
+                    catalog.Resolve("fast");
+                    catalog.Resolve("acme/acme-smal");
+                    catalog.Resolve("nope/x");
+                }
+            }
+            """;
+
+        var diagnostics = await DirectAnalyzerRunner.RunAsync(Source, catalog: null, ModelRefTestSetup.RuntimeReferences().Append(Upstream(TestCatalogs.Acme)));
+
+        Assert.Equal(new[]
+        {
+            "Program.cs(6,25): info MC1004: Model ref 'acme/acme-small' has a generated constant: use ModelIds.Acme.AcmeSmall",
+            "Program.cs(8,25): warning MC1003: Provider 'acme' has no model 'acme-smal' (did you mean 'acme/acme-small'?); fix the ref or add { id: acme-smal } to models.providers.acme.models in models.yaml",
+            "Program.cs(9,25): error MC1002: Model ref 'nope/x' names provider 'nope', which has no provider block and is not built in; add models.providers.nope to models.yaml",
+        }, diagnostics.OrderBy(d => d.Location.SourceSpan.Start).Select(RefVerdictCaseTests.BuildLine));
+    }
+
+    /// <summary>The assembly a catalog project builds: its generated types and catalog manifest, exactly as the generator emits them.</summary>
+    private static MetadataReference Upstream(string catalog)
+    {
+        var spec = CatalogCompiler.Compile(catalog, CancellationToken.None).Spec;
+        var options = new GeneratorOptions("Upstream.App", IsPublic: true, NullableDirective: true);
+        var trees = SourceEmitter.Emit(spec, options).Append(ManifestEmitter.Emit(spec, options))
+            .Select(s => CSharpSyntaxTree.ParseText(s.Text, new CSharpParseOptions(LanguageVersion.Latest), path: s.HintName));
+        var compilation = CSharpCompilation.Create("Upstream.App", trees,
+            Basic.Reference.Assemblies.Net80.References.All.Concat(ModelRefTestSetup.RuntimeReferences()),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        using var image = new MemoryStream();
+        var result = compilation.Emit(image);
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+        return MetadataReference.CreateFromImage(image.ToArray());
+    }
+}
