@@ -78,6 +78,7 @@ public sealed class SchemaTests
         AssertKeys(definitions["cost"]!, KnownKeys.Cost, null);
         AssertKeys(definitions["defaultModel"]!["anyOf"]![1]!, KnownKeys.DefaultModel, null);
         AssertKeys(definitions["allowEntry"]!, KnownKeys.AllowEntry, KnownKeys.AllowEntryAccepted);
+        AssertKeys(definitions["secretRef"]!, KnownKeys.SecretRef, null);
         Assert.Equal(KnownKeys.ApiKinds, definitions["api"]!["enum"]!.AsArray().Select(n => (string)n!).ToArray());
     }
 
