@@ -145,19 +145,19 @@ public sealed class Catalog
     public bool TryGetProvider(string id, out ProviderInfo provider) => _providersById.TryGetValue(id, out provider!);
 
     /// <summary>
-    /// Explains why <paramref name="refOrAlias"/> does not resolve: the <see cref="UnknownModelException"/> that
+    /// Explains why <paramref name="value"/> does not resolve: the <see cref="UnknownModelException"/> that
     /// <see cref="Resolve"/> throws, with the reason, the catalog's closest refs or aliases (the same did-you-mean the build
     /// gives for the same ref) and the fix. Call it only for a value that does not resolve.
     /// </summary>
-    public UnknownModelException Explain([ModelRef] string refOrAlias)
+    public UnknownModelException Explain([ModelRef] string value)
     {
-        if (refOrAlias is null)
+        if (value is null)
         {
-            throw new ArgumentNullException(nameof(refOrAlias));
+            throw new ArgumentNullException(nameof(value));
         }
 
-        var verdict = Judge.Judge(refOrAlias, RefForms.Alias);
-        var message = "Unknown model: " + refOrAlias + ". ";
+        var verdict = Judge.Judge(value, RefForms.Alias);
+        var message = "Unknown model: " + value + ". ";
         switch (verdict.Kind)
         {
             case RefVerdictKind.CaseVariant:
@@ -186,7 +186,7 @@ public sealed class Catalog
                 // The value resolves (an alias whose target the builder could not resolve is reported by the builder).
                 return Unknown(verdict, UnknownModelReason.UnknownAlias, message + "The value names a catalog model; nothing to explain.");
             default:
-                return Unknown(verdict, UnknownModelReason.UnknownAlias, message + "'" + refOrAlias + "' is not a 'provider/model-id' ref or an alias" +
+                return Unknown(verdict, UnknownModelReason.UnknownAlias, message + "'" + value + "' is not a 'provider/model-id' ref or an alias" +
                     verdict.DidYouMean() + ". Write provider/model-id, or add an alias under agents.defaults.models in models.yaml.");
         }
     }

@@ -95,10 +95,10 @@ public sealed class CatalogCaseTests
     [Fact]
     public async Task ImplicitKey_ARemoteProviderWithoutApiKeyReadsItsIdApiKeyVariable()
     {
-        const string yaml = "env: { ACME_CO_API_KEY: \"${ACME_SHARED_KEY}\" }\nmodels:\n  providers:\n" +
+        const string Yaml = "env: { ACME_CO_API_KEY: \"${ACME_SHARED_KEY}\" }\nmodels:\n  providers:\n" +
             "    acme-co: { baseUrl: \"${ACME_BASE}\", api: openai-completions, models: [{ id: m }] }\n" +
             "    local: { baseUrl: \"http://127.0.0.1:1234/v1\", api: openai-completions, models: [{ id: m }] }\n";
-        var catalog = Instance(Build(yaml).Assembly);
+        var catalog = Instance(Build(Yaml).Assembly);
         var acme = catalog.GetProvider("acme-co");
         Assert.Equal("${ACME_CO_API_KEY}", acme.ApiKey);
         Assert.True(acme.IsApiKeyImplicit);

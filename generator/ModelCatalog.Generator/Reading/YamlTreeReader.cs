@@ -70,7 +70,7 @@ internal static class YamlTreeReader
         }
     }
 
-    private static YamlNode? Build(IParser parser, int offset, int textLength, string fileName, List<CatalogDiagnostic> diagnostics, CancellationToken cancellationToken)
+    private static YamlNode? Build(Parser parser, int offset, int textLength, string fileName, List<CatalogDiagnostic> diagnostics, CancellationToken cancellationToken)
     {
         var merges = new YamlMergeKeys(diagnostics, fileName);
         var stack = new List<Frame>();

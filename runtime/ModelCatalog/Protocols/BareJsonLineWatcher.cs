@@ -70,7 +70,11 @@ internal sealed class BareJsonLineWatcher : Stream
 
     public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
     {
+#if NET
+        int read = await _inner.ReadAsync(buffer.AsMemory(offset, count), cancellationToken).ConfigureAwait(false);
+#else
         int read = await _inner.ReadAsync(buffer, offset, count, cancellationToken).ConfigureAwait(false);
+#endif
         Observe(new ReadOnlySpan<byte>(buffer, offset, read));
         return read;
     }
