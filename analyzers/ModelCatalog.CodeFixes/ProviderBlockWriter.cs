@@ -25,7 +25,7 @@ internal static class ProviderBlockWriter
         }
 
         var diagnostics = new List<CatalogDiagnostic>();
-        var root = YamlTreeReader.Read(text, diagnostics, cancellationToken);
+        var root = CatalogTreeReader.Read(text, diagnostics, cancellationToken);
         if (diagnostics.Exists(static d => d.Id == DiagnosticIds.InvalidSyntax))
         {
             return null;

@@ -60,7 +60,7 @@ internal static class CatalogCompiler
     }
 
     private static ParsedCatalog Parse(string text, string fileName, List<CatalogDiagnostic> diagnostics, CancellationToken cancellationToken) =>
-        CatalogDocumentReader.Read(YamlTreeReader.Read(text, fileName, diagnostics, cancellationToken), fileName, diagnostics);
+        CatalogDocumentReader.Read(CatalogTreeReader.Read(text, fileName, diagnostics, cancellationToken), fileName, diagnostics);
 
     /// <summary>
     /// A mapping inherited through an alias or a merge key ('&lt;&lt;: *base') is read once per use, so a problem inside

@@ -12,7 +12,7 @@ public sealed class CatalogDiagnosticTests
     public Task MC0001_UnclosedFlowSequence() => VerifyAsync(
         "models:\n  providers: [\n",
         Diagnostic("MC0001", DiagnosticSeverity.Error).WithSpan(CatalogPath, 3, 1, 3, 1)
-            .WithMessage("models.yaml is not valid YAML/JSON5: While parsing a node, did not find expected node content; fix the syntax here"));
+            .WithMessage("models.yaml is not valid YAML: While parsing a node, did not find expected node content; fix the syntax here"));
 
     [Fact]
     public Task MC0001_TooDeep() => VerifyAsync(

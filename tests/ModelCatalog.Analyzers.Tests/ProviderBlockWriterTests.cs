@@ -89,6 +89,14 @@ public sealed class ProviderBlockWriterTests
     }
 
     [Fact]
+    public void Json5_CompactOneLineFileStaysOneLineAndReadsBack()
+    {
+        const string Before = "{models:{providers:{acme:{baseUrl:'https://a.example',api:'openai-completions',models:[{id:'m1',cost:{input:0.3,output:1.2}}]}}}}";
+        AssertInserted(Before, "{models:{providers:{acme:{baseUrl:'https://a.example',api:'openai-completions',models:[{id:'m1',cost:{input:0.3,output:1.2}}]}, " +
+            "mistral: { baseUrl: \"https://api.mistral.ai/v1\", api: \"openai-completions\", apiKey: \"${MISTRAL_API_KEY}\", models: [{ id: \"mistral-large-latest\" }] }}}}", Mistral);
+    }
+
+    [Fact]
     public void Json5_MissingModelsSectionIsCreated()
     {
         const string Before = "{\n  agents: { defaults: { model: \"minimax/MiniMax-M2.1\" } },\n}\n";

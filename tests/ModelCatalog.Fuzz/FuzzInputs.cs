@@ -2,12 +2,13 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace ModelCatalog.Fuzz;
 
 /// <summary>
 /// Deterministic hostile inputs for the catalog reader: mutations of real catalogs (truncations, edits, wrong types,
-/// anchors), and generated extremes (deep nesting, alias bombs, huge scalars, invalid UTF-8, multi-documents).
+/// anchors, JSON5 tokens, compact and re-quoted JSON5), and generated extremes (deep nesting, alias bombs, huge scalars, invalid UTF-8, multi-documents).
 /// Input <c>i</c> of a run is fully determined by the seed and <c>i</c>, so any failure can be replayed.
 /// </summary>
 internal sealed class FuzzInputs
@@ -18,6 +19,17 @@ internal sealed class FuzzInputs
         "[1, 2]", "{a: 1}", "*anchor", "&anchor x", "!!binary aGk=", "~", "null", "-1", "1e400", ".nan", "\"${X}\"", "$${Y}", "? [a]\n: b",
         "<<: *anchor", "|\n  block", ">-\n  folded", "'it''s'", "\"\\u0000\"", "0x1F", "true", "---", "...", "%YAML 1.2", "{", "]", "\uFEFF",
     };
+
+    // JSON5 (spec.json5.org 1.0.0) tokens and near-misses: every escape, number form, comment and white space kind.
+    private static readonly string[] Json5Fragments =
+    {
+        "Infinity", "-Infinity", "NaN", "+.5e-3", "5.", "-0xA", "0x", "01", "1e", ".", "'it\\'s'", "\"\\x41\\u00e9\\uD83D\\uDE00\"", "\"\\x4\"",
+        "'\\u12'", "'\\01'", "'\\0'", "'a\\\r\nb'", "'a\\\u2028b'", "\u2028", "\u2029", "\u3000", "\u00A0", "/* c */", "// c\n", "/*", "*/",
+        "$schema:'x',", "\\u0061:1,", "k\\u0020:1,", "\uD835\uDC65:1,", "a:1,", ",", ",,", ",}", ",]", "{}", "[]", "'", "\"", "\\", "\u200C",
+        "key:", ":", "null:", "'\uD800'", "\"\\uDC00\"",
+    };
+
+    private static readonly Regex UnquotedKey = new(@"(?<=[{,]\s*)([A-Za-z_$][A-Za-z0-9_$]*)\s*:", RegexOptions.CultureInvariant);
 
     private readonly string[] _seeds;
     private readonly string? _largeCatalog;
@@ -57,7 +69,7 @@ internal sealed class FuzzInputs
         for (int e = 0; e < edits && builder.Length > 0; e++)
         {
             int at = random.Next(builder.Length);
-            switch (random.Next(8))
+            switch (random.Next(12))
             {
                 case 0: builder.Remove(at, Math.Min(builder.Length - at, 1 + random.Next(8))); break;
                 case 1: builder.Insert(at, Specials[random.Next(Specials.Length)]); break;
@@ -86,7 +98,21 @@ internal sealed class FuzzInputs
                     indented[target] = random.Next(2) == 0 ? " " + indented[target] : indented[target].TrimStart();
                     builder.Clear().Append(string.Join("\n", indented));
                     break;
-                default: builder.Insert(at, "\r\n"); break;
+                case 7: builder.Insert(at, "\r\n"); break;
+                case 8: builder.Insert(at, Json5Fragments[random.Next(Json5Fragments.Length)]); break;
+                case 9:
+                    // JSON5.stringify's compact form: no space after ':' or ','
+                    builder.Replace(": ", ":").Replace(", ", ",");
+                    break;
+                case 10:
+                    // as JSON: quoted keys and double quotes, so System.Text.Json can check the JSON5 reader
+                    var json = UnquotedKey.Replace(builder.ToString(), "\"$1\":").Replace('\'', '"');
+                    builder.Clear().Append(json);
+                    break;
+                default:
+                    // the other JSON5 quote style
+                    builder.Replace(random.Next(2) == 0 ? '"' : '\'', random.Next(2) == 0 ? '\'' : '"');
+                    break;
             }
         }
 

@@ -9,7 +9,7 @@ using Xunit;
 namespace ModelCatalog.Generator.Tests;
 
 /// <summary>
-/// Thousands of hostile inputs: the catalog pass never throws, reports MC0001 for every text YamlDotNet rejects, and
+/// Thousands of hostile inputs: the catalog pass never throws, reports MC0001 for every YAML text YamlDotNet rejects, reads JSON as System.Text.Json does, and
 /// stays within time and allocation bounds. The same fuzzer runs long from the command line (README).
 /// </summary>
 public sealed class FuzzTests
@@ -24,6 +24,8 @@ public sealed class FuzzTests
         Assert.Equal(0, report.Crashes);
         Assert.True(report.WithSyntaxError > 400, "too few syntax errors reached: " + report.WithSyntaxError);
         Assert.True(report.WithOtherDiagnostics > 400, "too few validation errors reached: " + report.WithOtherDiagnostics);
+        Assert.True(report.Json5 > 1000, "too few JSON5 inputs: " + report.Json5);
+        Assert.True(report.Json5ComparedWithJson > 50, "too few JSON inputs compared with System.Text.Json: " + report.Json5ComparedWithJson);
     }
 
     [Fact]
@@ -35,9 +37,11 @@ public sealed class FuzzTests
             var (_, text) = Inputs.Create(7, i * 7 + 1);
             var (output, sources) = GeneratorHarness.Run(text);
             var spec = CatalogCompiler.Compile(text, default).Spec;
-            // Every provider the catalog pass kept has its file, next to the root file: nothing was dropped.
-            Assert.Equal(spec.Providers.Count + 1, sources.Count);
+            // Every provider the catalog pass kept has its file, next to the root file and the manifest that referencing
+            // projects read: nothing was dropped.
+            Assert.Equal(spec.Providers.Count + 2, sources.Count);
             Assert.Contains("ModelCatalog.g.cs", sources.Keys);
+            Assert.Contains("ModelCatalog.Manifest.g.cs", sources.Keys);
             Assert.DoesNotContain(output.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
         }
     }
@@ -71,6 +75,10 @@ public sealed class FuzzTests
     {
         yield return File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "models.yaml"));
         yield return File.ReadAllText(Path.Combine(TestPaths.ProjectDirectory, "Catalogs", "everything.models.yaml"));
+        yield return File.ReadAllText(Path.Combine(TestPaths.ProjectDirectory, "Catalogs", "json5.models.yaml"));
+        yield return File.ReadAllText(Path.Combine(TestPaths.ProjectDirectory, "Catalogs", "json.models.yaml"));
+        yield return TestPaths.ReadShared("cases/catalogs/f02-json5-key-without-space/models.yaml");
+        yield return TestPaths.ReadShared("cases/catalogs/f03-json5-escaped-quote/models.yaml");
         foreach (var example in Directory.GetFiles(Path.Combine(TestPaths.Shared, "examples"), "*.yaml"))
         {
             yield return File.ReadAllText(example);

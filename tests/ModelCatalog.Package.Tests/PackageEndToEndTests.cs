@@ -266,7 +266,7 @@ public sealed class PackageEndToEndTests : IClassFixture<PackageFixture>
         File.WriteAllText(Path.Combine(app, "Program.cs"), "System.Console.WriteLine(Demo.ModelIds.Minimax.MiniMaxM2_1);\n");
         var (exitCode, broken) = DotNetCli.Run(app, "build --disable-build-servers", _package.Packages);
         Assert.NotEqual(0, exitCode);
-        Assert.Matches(@"models\.yaml\(4,1\): error MC0001: models\.yaml is not valid YAML/JSON5: ", broken);
+        Assert.Matches(@"models\.yaml\(4,1\): error MC0001: models\.yaml is not valid YAML: ", broken);
         Assert.DoesNotContain("error CS", broken);
     }
 

@@ -10,40 +10,21 @@ using YamlDotNet.Core.Events;
 namespace ModelCatalog.Generator.Reading;
 
 /// <summary>
-/// Reads catalog text into a <see cref="YamlNode"/> tree with YamlDotNet's event parser, iteratively, within a
-/// nesting limit and a size limit. Anything it cannot read becomes MC0001 at the parser's position; it never throws
+/// Reads YAML catalog text into a <see cref="YamlNode"/> tree with YamlDotNet's event parser, iteratively, within the
+/// nesting limit of <see cref="CatalogTreeReader"/>. Anything it cannot read becomes MC0001 at the parser's position; it never throws
 /// (except for cancellation).
 /// </summary>
 internal static class YamlTreeReader
 {
-    public const int MaxDepth = 64;
-    public const int MaxLength = 8 * 1024 * 1024;
-
-    /// <summary>Reads a file that messages call <c>models.yaml</c>.</summary>
-    public static YamlNode? Read(string text, List<CatalogDiagnostic> diagnostics, CancellationToken cancellationToken) =>
-        Read(text, CatalogFileSelector.DefaultFileName, diagnostics, cancellationToken);
-
     /// <summary>
-    /// Returns the root node (<c>null</c> for an empty document or after MC0001). <paramref name="fileName"/> is the
-    /// catalog file as the project names it (<c>models.yaml</c>, <c>config/catalog.json5</c>), for messages.
+    /// Returns the root node (<c>null</c> for an empty document or after MC0001); <see cref="CatalogTreeReader"/> checks the
+    /// size first. <paramref name="fileName"/> is the catalog file as the project names it, for messages.
     /// </summary>
     public static YamlNode? Read(string text, string fileName, List<CatalogDiagnostic> diagnostics, CancellationToken cancellationToken)
     {
-        if (text.Length > MaxLength)
-        {
-            diagnostics.Add(new CatalogDiagnostic(DiagnosticIds.InvalidSyntax, new TextRange(0, 0),
-                fileName + " is too large (" + text.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) +
-                " characters; the limit is 8 MB): split it or keep only the providers you use"));
-            return null;
-        }
-
         // A byte-order mark that survived decoding is not part of the first key; skip it and shift positions back.
         int offset = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
         string body = offset == 0 ? text : text.Substring(offset);
-        if (Json5Comments.LooksLikeJson5(body, 0))
-        {
-            body = Json5Comments.Blank(body);
-        }
 
         try
         {
@@ -58,7 +39,7 @@ internal static class YamlTreeReader
             var start = Clamp(ex.Start.Index + offset, text.Length);
             diagnostics.Add(new CatalogDiagnostic(DiagnosticIds.InvalidSyntax,
                 TextRange.FromBounds(start, Math.Max(start, Clamp(ex.End.Index + offset, text.Length))),
-                fileName + " is not valid YAML/JSON5: " + CleanMessage(ex.Message) + "; fix the syntax here"));
+                fileName + " is not valid YAML: " + CleanMessage(ex.Message) + "; fix the syntax here"));
             return null;
         }
         catch (Exception ex)
@@ -160,10 +141,9 @@ internal static class YamlTreeReader
 
     private static bool Push(List<Frame> stack, Frame frame, int start, int end, string fileName, List<CatalogDiagnostic> diagnostics)
     {
-        if (stack.Count >= MaxDepth)
+        if (stack.Count >= CatalogTreeReader.MaxDepth)
         {
-            diagnostics.Add(new CatalogDiagnostic(DiagnosticIds.InvalidSyntax, TextRange.FromBounds(start, Math.Max(end, start + 1)),
-                fileName + " nests deeper than " + MaxDepth + " levels; a catalog needs only a few levels"));
+            diagnostics.Add(CatalogTreeReader.TooDeep(TextRange.FromBounds(start, Math.Max(end, start + 1)), fileName));
             return false;
         }
 

@@ -180,6 +180,9 @@ internal sealed class ValueReader
         return false;
     }
 
+    /// <summary>A finite number written without quotes (decimal, hex, exponent), kept exactly as a decimal.</summary>
+    public bool Number(YamlNode node, string what, out decimal value) => Number(node, what, out value, out _);
+
     private bool Number(YamlNode node, string what, out decimal value, out YamlScalar? scalar)
     {
         value = 0;
@@ -191,12 +194,53 @@ internal sealed class ValueReader
         }
 
         var text = scalar.Value.IndexOf('_') >= 0 ? scalar.Value.Replace("_", "") : scalar.Value;
-        if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+        if (IsNonFinite(text))
+        {
+            Report(DiagnosticIds.InvalidValue, scalar.Range, what + " must be a finite number, not " + scalar.Value);
+            return false;
+        }
+
+        if (!TryParseHex(text, out value) && !decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
         {
             Report(DiagnosticIds.InvalidValue, scalar.Range, what + " must be a number, not '" + scalar.Value + "'");
             return false;
         }
 
+        return true;
+    }
+
+    // JSON5 Infinity/NaN and YAML .inf/.nan are numbers, but no catalog field can hold one.
+    private static bool IsNonFinite(string text)
+    {
+        var unsigned = text.Length > 0 && text[0] is '+' or '-' ? text.Substring(1) : text;
+        return unsigned is "Infinity" or "NaN" or ".inf" or ".Inf" or ".INF" or ".nan" or ".NaN" or ".NAN";
+    }
+
+    // Hex integers (JSON5 HexIntegerLiteral, YAML 1.2 core int), optionally signed; at most 24 significant digits fit a decimal.
+    private static bool TryParseHex(string text, out decimal value)
+    {
+        value = 0;
+        int start = text.Length > 0 && text[0] is '+' or '-' ? 1 : 0;
+        if (text.Length < start + 3 || text[start] != '0' || (text[start + 1] != 'x' && text[start + 1] != 'X'))
+        {
+            return false;
+        }
+
+        int significant = 0;
+        for (int i = start + 2; i < text.Length; i++)
+        {
+            char c = text[i];
+            int digit = c is >= '0' and <= '9' ? c - '0' : c is >= 'a' and <= 'f' ? c - 'a' + 10 : c is >= 'A' and <= 'F' ? c - 'A' + 10 : -1;
+            if (digit < 0 || (significant += value == 0 && digit == 0 ? 0 : 1) > 24)
+            {
+                value = 0;
+                return false;
+            }
+
+            value = value * 16 + digit;
+        }
+
+        value = text[0] == '-' ? -value : value;
         return true;
     }
 }

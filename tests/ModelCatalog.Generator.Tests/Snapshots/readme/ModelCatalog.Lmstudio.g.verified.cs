@@ -22,7 +22,7 @@ namespace Demo
         {
             private static readonly global::ModelCatalog.ModelCost[] s_costs = global::Demo.GeneratedModelCatalog.Instance.CostsOf("lmstudio");
 
-            /// <summary>lmstudio/minimax-m2.1-gs32: $0.00 in / $0.00 out / $0.00 cache read / $0.00 cache write per 1M tokens.</summary>
+            /// <summary>lmstudio/minimax-m2.1-gs32: $0.00 in / $0.00 out per 1M tokens.</summary>
             public static readonly global::ModelCatalog.ModelCost MinimaxM2_1Gs32 = s_costs[0];
         }
     }
