@@ -17,7 +17,7 @@ internal static class CatalogJson
     public static JsonNode? Read(string text)
     {
         var diagnostics = new List<CatalogDiagnostic>();
-        var root = YamlTreeReader.Read(text, diagnostics, CancellationToken.None);
+        var root = YamlTreeReader.Read(text, "models.yaml", diagnostics, CancellationToken.None);
         Xunit.Assert.DoesNotContain(diagnostics, d => d.Id == "MC0001");
         return root is null ? new JsonObject() : Convert(root);
     }

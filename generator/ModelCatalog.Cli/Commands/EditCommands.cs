@@ -29,7 +29,7 @@ internal static class EditCommands
         {
             var catalogFile = CatalogFile.Load(context, parse.GetValue(file));
             var modelRef = Canonical(catalogFile, parse.GetValue(target)!);
-            var editor = new CatalogTextEditor(catalogFile.Text);
+            var editor = new CatalogTextEditor(catalogFile.Text, catalogFile.DisplayName);
             if (editor.Find(ModelPath) is YamlScalar { IsNull: false })
             {
                 editor.Put(ModelPath, Scalar(modelRef)); // the plain-string form "model: provider/id" stays a string
@@ -74,7 +74,7 @@ internal static class EditCommands
                 return ExitCodes.Ok;
             }
 
-            var editor = new CatalogTextEditor(catalogFile.Text);
+            var editor = new CatalogTextEditor(catalogFile.Text, catalogFile.DisplayName);
             if (editor.Find(ModelPath) is YamlScalar { IsNull: false } primary)
             {
                 // "model: x" (string form) becomes { primary: x, fallbacks: [...] }.
@@ -106,7 +106,7 @@ internal static class EditCommands
                 throw new CliException("'" + given + "' is not a fallback; nothing was written", ExitCodes.Failed);
             }
 
-            var editor = new CatalogTextEditor(catalogFile.Text);
+            var editor = new CatalogTextEditor(catalogFile.Text, catalogFile.DisplayName);
             editor.Remove(FallbacksPath, index);
             Save(context, catalogFile, editor.Text, "fallback removed: " + given);
             return ExitCodes.Ok;
@@ -116,7 +116,7 @@ internal static class EditCommands
         clear.SetAction(parse =>
         {
             var catalogFile = CatalogFile.Load(context, parse.GetValue(file));
-            var editor = new CatalogTextEditor(catalogFile.Text);
+            var editor = new CatalogTextEditor(catalogFile.Text, catalogFile.DisplayName);
             if (editor.Find(FallbacksPath) is not null)
             {
                 editor.Put(FallbacksPath, new YamlOutput.Sequence());
@@ -167,7 +167,7 @@ internal static class EditCommands
                 throw new CliException("alias '" + alias + "' already names " + taken.Ref.Value + " (remove it first); nothing was written", ExitCodes.Failed);
             }
 
-            var editor = new CatalogTextEditor(catalogFile.Text);
+            var editor = new CatalogTextEditor(catalogFile.Text, catalogFile.DisplayName);
             if (editor.IndexOfKey(AllowlistPath, modelRef) < 0 || editor.Find(AllowlistPath.Append(modelRef).ToArray()) is not YamlMapping)
             {
                 var entry = new YamlOutput.Map();
@@ -191,7 +191,7 @@ internal static class EditCommands
             var alias = parse.GetValue(removeAlias)!;
             var entry = catalogFile.Parsed.Allowlist.FirstOrDefault(e => e.Alias.HasValue && string.Equals(e.Alias.Value, alias, StringComparison.OrdinalIgnoreCase))
                 ?? throw new CliException("no alias '" + alias + "'; nothing was written", ExitCodes.Failed);
-            var editor = new CatalogTextEditor(catalogFile.Text);
+            var editor = new CatalogTextEditor(catalogFile.Text, catalogFile.DisplayName);
             var entryPath = AllowlistPath.Append(entry.Ref.Value).ToArray();
             editor.Remove(entryPath, editor.IndexOfKey(entryPath, "alias"));
             Save(context, catalogFile, editor.Text, "alias removed: " + alias);

@@ -16,7 +16,15 @@ namespace ModelCatalog.Cli.Editing;
 /// </summary>
 internal sealed class CatalogTextEditor
 {
-    public CatalogTextEditor(string text) => Text = text;
+    private readonly string _fileName;
+
+    /// <param name="text">The catalog text.</param>
+    /// <param name="fileName">The file's name, for the reader's messages.</param>
+    public CatalogTextEditor(string text, string fileName)
+    {
+        Text = text;
+        _fileName = fileName;
+    }
 
     public string Text { get; private set; }
 
@@ -190,7 +198,7 @@ internal sealed class CatalogTextEditor
     private YamlNode? Root()
     {
         var diagnostics = new List<CatalogDiagnostic>();
-        var root = YamlTreeReader.Read(Text, diagnostics, CancellationToken.None);
+        var root = YamlTreeReader.Read(Text, _fileName, diagnostics, CancellationToken.None);
         if (diagnostics.Find(d => d.Id == DiagnosticIds.InvalidSyntax) is { } invalid)
         {
             throw Unsupported("the file cannot be read (" + invalid.Message + ")");
