@@ -81,7 +81,13 @@ public sealed class CatalogFormsTests
     public Task SyntaxErrorsNameTheConfiguredFile() => VerifyFileAsync(
         "/0/config/catalog.yaml", "models:\n  providers: [\n", "build_property.ModelCatalogFile = ./config/catalog.yaml",
         Diagnostic("MC0001", DiagnosticSeverity.Error).WithSpan("/0/config/catalog.yaml", 3, 1, 3, 1)
-            .WithMessage("config/catalog.yaml is not valid YAML/JSON5: While parsing a node, did not find expected node content; fix the syntax here"));
+            .WithMessage("config/catalog.yaml is not valid YAML: While parsing a node, did not find expected node content; fix the syntax here"));
+
+    [Fact]
+    public Task Json5SyntaxErrorsNameTheConfiguredFile() => VerifyFileAsync(
+        "/0/config/catalog.json5", "{ models: { mode: 'merge' providers: {} } }\n", "build_property.ModelCatalogFile = config/catalog.json5",
+        Diagnostic("MC0001", DiagnosticSeverity.Error).WithSpan("/0/config/catalog.json5", 1, 27, 1, 28)
+            .WithMessage("config/catalog.json5 is not valid JSON5: expected ',' or '}' after the value of 'mode', found 'p'; fix the syntax here"));
 
     [Fact]
     public Task ModelsYmlIsTheCatalogAndNamedInMessages() => VerifyFileAsync(

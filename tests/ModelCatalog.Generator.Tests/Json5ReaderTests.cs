@@ -91,17 +91,17 @@ public sealed class Json5ReaderTests
     [Fact]
     public void RangesCoverTheTokensAsWritten()
     {
-        const string text = "{ 'k': \"v\\n\", n:-0x1F, o:{a:[1, 2]} }";
+        const string Text = "{ 'k': \"v\\n\", n:-0x1F, o:{a:[1, 2]} }";
         var diagnostics = new List<CatalogDiagnostic>();
-        var root = (YamlMapping)CatalogTreeReader.Read(text, diagnostics, default)!;
+        var root = (YamlMapping)CatalogTreeReader.Read(Text, diagnostics, default)!;
         Assert.Empty(diagnostics);
-        Assert.Equal(new TextRange(0, text.Length), root.Range);
-        Assert.Equal("'k'", Slice(text, root.Entries[0].Key.Range));
-        Assert.Equal("\"v\\n\"", Slice(text, root.Entries[0].Value.Range));
-        Assert.Equal("n", Slice(text, root.Entries[1].Key.Range));
-        Assert.Equal("-0x1F", Slice(text, root.Entries[1].Value.Range));
-        Assert.Equal("{a:[1, 2]}", Slice(text, root.Entries[2].Value.Range));
-        Assert.Equal("[1, 2]", Slice(text, ((YamlMapping)root.Entries[2].Value).Entries[0].Value.Range));
+        Assert.Equal(new TextRange(0, Text.Length), root.Range);
+        Assert.Equal("'k'", Slice(Text, root.Entries[0].Key.Range));
+        Assert.Equal("\"v\\n\"", Slice(Text, root.Entries[0].Value.Range));
+        Assert.Equal("n", Slice(Text, root.Entries[1].Key.Range));
+        Assert.Equal("-0x1F", Slice(Text, root.Entries[1].Value.Range));
+        Assert.Equal("{a:[1, 2]}", Slice(Text, root.Entries[2].Value.Range));
+        Assert.Equal("[1, 2]", Slice(Text, ((YamlMapping)root.Entries[2].Value).Entries[0].Value.Range));
     }
 
     [Fact]
