@@ -2,10 +2,8 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 using ModelCatalog.Generator;
 using ModelCatalog.Generator.Diagnostics;
-using ModelCatalog.Generator.Model;
 
 namespace ModelCatalog.Analyzers;
 
@@ -53,20 +51,11 @@ public sealed class CatalogFileAnalyzer : DiagnosticAnalyzer
                     return;
                 }
 
-                foreach (var diagnostic in CompiledCatalogCache.Get(text, displayName, fileContext.CancellationToken).Diagnostics)
+                foreach (var diagnostic in CatalogFileDiagnostics.Create(catalogPath, displayName, text, fileContext.CancellationToken))
                 {
-                    fileContext.ReportDiagnostic(Diagnostic.Create(
-                        DiagnosticDescriptors.ForCatalogId(diagnostic.Id), ToLocation(catalogPath, text, diagnostic.Range), diagnostic.Message));
+                    fileContext.ReportDiagnostic(diagnostic);
                 }
             });
         });
-    }
-
-    private static Location ToLocation(string path, SourceText text, TextRange range)
-    {
-        int start = System.Math.Min(System.Math.Max(range.Start, 0), text.Length);
-        int end = System.Math.Min(System.Math.Max(range.End, start), text.Length);
-        var span = TextSpan.FromBounds(start, end);
-        return Location.Create(path, span, text.Lines.GetLinePositionSpan(span));
     }
 }

@@ -163,11 +163,11 @@ internal static class ProviderBlockWriter
     }
 
     /// <summary>Where an entry ends: an empty (null) value has no text, and the parser may place it on the next line.</summary>
-    private static int EndOf(YamlKey key, YamlNode value) =>
+    internal static int EndOf(YamlKey key, YamlNode value) =>
         value.Range.Length > 0 ? System.Math.Max(key.Range.End, value.Range.End) : key.Range.End;
 
     /// <summary>The start of the line after <paramref name="offset"/>; at the end of a file without a final line break, a break is prefixed.</summary>
-    private static int AfterLine(string text, int offset, out string prefix, string newLine)
+    internal static int AfterLine(string text, int offset, out string prefix, string newLine)
     {
         prefix = string.Empty;
         if (offset > 0 && text[offset - 1] == '\n')

@@ -3,12 +3,15 @@ using System.Globalization;
 using System.Linq;
 using Microsoft.Extensions.AI;
 using ModelCatalog;
+using ModelCatalog.Listing;
 using Quickstart;
 
 // 1. The catalog, compiled from models.yaml at build time: typed ids, prices, providers.
 Console.WriteLine("ModelCatalog quickstart: models.yaml compiled into typed ids (openclaw models list)");
 Console.WriteLine();
-ModelsTable.Print(GeneratedModelCatalog.Instance);
+var environment = new Func<string, string?>(Environment.GetEnvironmentVariable);
+Console.Write(ModelsTable.Format(ModelsTable.ConfiguredRows(GeneratedModelCatalog.Instance, ModelsTable.ConfiguredRefs(GeneratedModelCatalog.Instance),
+    provider => ModelsTable.HasKey(provider, environment))));
 Console.WriteLine();
 Console.WriteLine($"ModelIds.Primary              = {ModelIds.Primary}");
 Console.WriteLine($"ModelIds.Aliases.Opus         = {ModelIds.Aliases.Opus}");
@@ -19,7 +22,7 @@ Console.WriteLine();
 //    provider on 127.0.0.1 answers instead, so the sample always runs.
 var catalog = GeneratedModelCatalog.Instance;
 LocalStandInProvider? standIn = null;
-if (!ModelsTable.HasKey(ModelProviders.Minimax))
+if (!ModelsTable.HasKey(ModelProviders.Minimax, environment))
 {
     standIn = LocalStandInProvider.Start();
     catalog = StandInCatalog.RedirectTo(catalog, standIn);
