@@ -3,8 +3,8 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using ModelCatalog.Analyzers.Diagnostics;
 using ModelCatalog.Generator;
-using ModelCatalog.Generator.Diagnostics;
 using ModelCatalog.Generator.Model;
 
 namespace ModelCatalog.Analyzers;
