@@ -4,7 +4,7 @@ using static ModelCatalog.Runtime.Tests.Infrastructure.TestSupport;
 namespace ModelCatalog.Runtime.Tests.Client;
 
 /// <summary>
-/// SPEC §2: an <c>env:</c> value that is a <c>${OTHER}</c> reference is an alias every <c>${NAME}</c> resolution honours
+/// README.md, "Environment aliases" and "Implicit keys": an <c>env:</c> value that is a <c>${OTHER}</c> reference is an alias every <c>${NAME}</c> resolution honours
 /// (apiKey, baseUrl, headers), and a remote provider without apiKey reads <c>${&lt;ID&gt;_API_KEY}</c>; built in code here
 /// (the generated path is covered by the generator's CatalogCaseTests).
 /// </summary>
