@@ -67,6 +67,17 @@ public sealed class ProviderInfo
     /// </summary>
     public bool IsApiKeyOmitted { get; }
 
+    /// <summary>
+    /// <c>true</c> when a request to this provider would carry an API key now: a compiled-in placeholder key, or a
+    /// <see cref="ApiKey"/> whose <c>${VAR}</c> references are set in <paramref name="secretResolver"/> (default: the
+    /// environment), an unset or empty variable counting as set when its <c>env:</c> alias target is
+    /// (<see cref="Catalog.EnvironmentAliases"/>; README.md, "Environment aliases"). <c>false</c> for a provider without
+    /// a key and for a literal key that was not compiled in (<see cref="IsApiKeyOmitted"/>). The same rule the client
+    /// applies to every request; the value itself is never returned.
+    /// </summary>
+    public bool HasApiKey(ISecretResolver? secretResolver = null) =>
+        ProviderSecrets.HasApiKey(this, secretResolver ?? EnvironmentSecretResolver.Instance);
+
     /// <summary><c>true</c> when the base URL's host is <c>localhost</c>, in <c>127.0.0.0/8</c> or <c>[::1]</c>.</summary>
     public bool IsLoopback { get; }
 

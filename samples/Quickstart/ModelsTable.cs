@@ -5,7 +5,11 @@ using ModelCatalog;
 
 namespace Quickstart;
 
-/// <summary>Prints the configured models like <c>openclaw models list</c>: Model, Input, Ctx, Local, Auth, Tags.</summary>
+/// <summary>
+/// Prints the configured models like <c>openclaw models list</c>: Model, Input, Ctx, Local, Auth, Tags. Auth is the
+/// client's own key rule (<see cref="ProviderInfo.HasApiKey"/>): a placeholder key, or a key variable that is set, or
+/// whose <c>env:</c> alias target is set.
+/// </summary>
 internal static class ModelsTable
 {
     public static void Print(Catalog catalog)
@@ -17,7 +21,7 @@ internal static class ModelsTable
             var provider = catalog.GetProvider(model.Provider);
             var input = model.Input.HasFlag(ModelInput.Image) ? "text+image" : "text";
             var context = Math.Round(model.ContextWindow / 1024.0) + "k";
-            Console.WriteLine($"{model.Ref,-42} {input,-10} {context,-8} {YesNo(provider.IsLoopback),-5} {YesNo(HasKey(provider)),-5} {string.Join(",", Tags(catalog, model.Ref))}");
+            Console.WriteLine($"{model.Ref,-42} {input,-10} {context,-8} {YesNo(provider.IsLoopback),-5} {YesNo(provider.HasApiKey()),-5} {string.Join(",", Tags(catalog, model.Ref))}");
         }
     }
 
@@ -51,10 +55,6 @@ internal static class ModelsTable
             yield return "alias:" + string.Join(",", aliases);
         }
     }
-
-    /// <summary>A key is available when its ${VAR} is set, or the provider is local (its placeholder key is compiled in).</summary>
-    public static bool HasKey(ProviderInfo provider) =>
-        provider.ApiKey is { } key && (!key.StartsWith("${", StringComparison.Ordinal) || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(key.Substring(2, key.Length - 3))));
 
     private static string YesNo(bool value) => value ? "yes" : "no";
 }

@@ -19,11 +19,11 @@ Console.WriteLine();
 //    provider on 127.0.0.1 answers instead, so the sample always runs.
 var catalog = GeneratedModelCatalog.Instance;
 LocalStandInProvider? standIn = null;
-if (!ModelsTable.HasKey(ModelProviders.Minimax))
+if (!ModelProviders.Minimax.HasApiKey())
 {
     standIn = LocalStandInProvider.Start();
     catalog = StandInCatalog.RedirectTo(catalog, standIn);
-    Console.WriteLine($"MINIMAX_API_KEY is not set: using a local stand-in provider at {standIn.Origin} (set the key to call MiniMax).");
+    Console.WriteLine($"MINIMAX_API_KEY (or its env: alias) is not set: using a local stand-in provider at {standIn.Origin} (set the key to call MiniMax).");
 }
 
 using (standIn)

@@ -66,6 +66,18 @@ public sealed class EnvironmentAliasAndImplicitKeyTests
     }
 
     [Fact]
+    public void HasApiKey_follows_the_alias_of_an_unset_key_variable()
+    {
+        var acme = Aliased().GetProvider("acme");
+        var local = Catalog.CreateBuilder().AddProvider("lab", "http://127.0.0.1:1234/v1", ModelApi.OpenAICompletions, apiKey: null).Build().GetProvider("lab");
+
+        Assert.True(acme.HasApiKey(Secrets(("ACME_KEY_CO", "sk-co-1"))));
+        Assert.True(acme.HasApiKey(Secrets(("ACME_API_KEY", "sk-direct"))));
+        Assert.False(acme.HasApiKey(Secrets(("ACME_API_KEY", ""), ("TEAM_ID", "7"))));
+        Assert.False(local.HasApiKey(Secrets()));
+    }
+
+    [Fact]
     public void The_builder_keeps_references_only_and_never_echoes_a_literal()
     {
         var builder = Catalog.CreateBuilder();
