@@ -28,6 +28,18 @@ public sealed class CatalogChatClient : IChatClient
     /// <summary>The <c>AdditionalProperties</c> key holding the provider's own model name (e.g. <c>claude-sonnet-4-5-20250929</c>).</summary>
     public const string ProviderModelIdPropertyName = "ModelCatalog.ProviderModelId";
 
+    /// <summary>
+    /// The name of the <see cref="System.Diagnostics.Metrics.Meter"/> that reports cost, tokens and attempts (README.md,
+    /// Telemetry): pass it to OpenTelemetry's <c>AddMeter</c>.
+    /// </summary>
+    public const string MeterName = "ModelCatalog";
+
+    /// <summary>
+    /// The tag holding a successful call's cost in USD (a <see cref="double"/>) on <see cref="System.Diagnostics.Activity.Current"/>
+    /// when the response completes, e.g. the chat span of Microsoft.Extensions.AI's <c>UseOpenTelemetry()</c>. Not set when the price is unknown.
+    /// </summary>
+    public const string CostActivityTagName = "modelcatalog.cost";
+
     private const int SyntheticContextWindow = TokenLimits.DefaultContextWindow;
     private const int SyntheticMaxTokens = TokenLimits.DefaultMaxTokens;
 
@@ -39,6 +51,7 @@ public sealed class CatalogChatClient : IChatClient
     private readonly bool _ownsHttpClient;
     private readonly CatalogChatClientOptions _options;
     private readonly ModelCooldowns _cooldowns;
+    private readonly BudgetTracker _budgets;
     private readonly ConcurrentDictionary<ModelInfo, ModelRoute> _routes = new();
     private readonly ConcurrentDictionary<string, ModelInfo> _syntheticModels = new(ModelRefComparer.Instance);
     private readonly HashSet<string> _allowlist;
@@ -66,6 +79,8 @@ public sealed class CatalogChatClient : IChatClient
         _cooldowns = new ModelCooldowns(_options.Cooldown, _options.Clock);
         _allowlist = new HashSet<string>(catalog.Allowlist, ModelRefComparer.Instance);
         _metadata = new ChatClientMetadata("modelcatalog", null, catalog.Primary);
+
+        _budgets = new BudgetTracker(_options.Budgets, ResolveBudgetScope, _options.UnknownPriceIsOverBudget, _options.Clock);
     }
 
     /// <summary>The catalog requests are resolved against.</summary>
@@ -76,7 +91,8 @@ public sealed class CatalogChatClient : IChatClient
 
     /// <summary>Sends a chat request, failing over to the catalog's fallbacks as README.md (Fallbacks) describes.</summary>
     /// <exception cref="UnknownModelException"><see cref="ChatOptions.ModelId"/> names no model (or none is given and the catalog has no primary).</exception>
-    /// <exception cref="ModelFailoverException">Every candidate model failed.</exception>
+    /// <exception cref="ModelFailoverException">Every candidate model failed (or was over budget after others failed).</exception>
+    /// <exception cref="BudgetExceededException">Every candidate model was over a <see cref="SpendBudget"/>; nothing was sent.</exception>
     /// <exception cref="ModelRequestException">
     /// The request was rejected in a way no other model can fix (plain 400/422, also when reported inside a 200), or the
     /// client failed to decode a 2xx body (<see cref="FailureReason.InternalError"/>; the decoding error is the inner exception).
@@ -106,6 +122,11 @@ public sealed class CatalogChatClient : IChatClient
                 {
                     failure = caught;
                 }
+                catch (OverBudgetException over)
+                {
+                    session.RecordOverBudget(model, over.Refusal);
+                    break;
+                }
 
                 if (!await ShouldRetryAsync(session, model, failure, retries, cancellationToken).ConfigureAwait(false))
                 {
@@ -114,7 +135,7 @@ public sealed class CatalogChatClient : IChatClient
             }
         }
 
-        throw new ModelFailoverException(session.Attempts);
+        throw session.Exhausted();
     }
 
     /// <summary>
@@ -126,6 +147,7 @@ public sealed class CatalogChatClient : IChatClient
     /// </summary>
     /// <exception cref="UnknownModelException"><see cref="ChatOptions.ModelId"/> names no model (or none is given and the catalog has no primary).</exception>
     /// <exception cref="ModelFailoverException">Every candidate model failed before streaming began.</exception>
+    /// <exception cref="BudgetExceededException">Every candidate model was over a <see cref="SpendBudget"/>; nothing was sent.</exception>
     /// <exception cref="ModelRequestException">
     /// A plain 400/422, a failure after the first update (a truncated stream, an error event or a stall), or a client
     /// failure to decode the body (<see cref="FailureReason.InternalError"/>).
@@ -154,6 +176,11 @@ public sealed class CatalogChatClient : IChatClient
                 catch (ProviderFailureException caught)
                 {
                     failure = caught;
+                }
+                catch (OverBudgetException over)
+                {
+                    session.RecordOverBudget(model, over.Refusal);
+                    break;
                 }
 
                 if (call is not null)
@@ -208,7 +235,7 @@ public sealed class CatalogChatClient : IChatClient
             }
         }
 
-        throw new ModelFailoverException(session.Attempts);
+        throw session.Exhausted();
     }
 
     /// <summary>
@@ -258,10 +285,11 @@ public sealed class CatalogChatClient : IChatClient
     public override string ToString() => "CatalogChatClient (primary: " + (Catalog.Primary ?? "none") + ")";
 
     /// <summary>Stamps the final streamed update: ids, finish reason, the single usage report and the cost; records the call.</summary>
-    internal ChatResponseUpdate CompleteStream(ModelInfo model, StreamDecoder decoder, List<AIContent> contents)
+    internal ChatResponseUpdate CompleteStream(ModelInfo model, StreamDecoder decoder, List<AIContent> contents, BudgetReservation? reservation)
     {
         var usage = decoder.Usage;
         var cost = UsageCost.Compute(model.Cost, usage);
+        reservation?.Complete(cost);
         if (usage is not null)
         {
             contents.Add(new UsageContent(usage));
@@ -271,6 +299,7 @@ public sealed class CatalogChatClient : IChatClient
         properties[ProviderModelIdPropertyName] = decoder.ProviderModelId ?? model.Id;
         properties[ChatResponseCostExtensions.CostPropertyName] = cost;
         Ledger.Record(model.Ref, usage, cost);
+        CatalogMetrics.RecordSuccess(model, decoder.ProviderModelId ?? model.Id, usage, cost);
         return new ChatResponseUpdate(ChatRole.Assistant, contents)
         {
             ModelId = model.Ref,
@@ -302,6 +331,30 @@ public sealed class CatalogChatClient : IChatClient
         }
 
         return true;
+    }
+
+    // A budget's ModelRef may be an alias or a ${VAR} ref: resolved once. A scope that names nothing fails here rather
+    // than never matching.
+    private (string? Provider, string? ModelRef) ResolveBudgetScope(SpendBudget budget)
+    {
+        string? modelRef = budget.ModelRef is null ? null : Find(budget.ModelRef).Ref;
+        if (budget.Provider is not { } provider)
+        {
+            return (null, modelRef);
+        }
+
+        if (!Catalog.TryGetProvider(provider, out _))
+        {
+            throw new ArgumentException("Spend budget '" + budget + "' names provider '" + provider + "', which the catalog does not have.");
+        }
+
+        if (modelRef is not null && !modelRef.StartsWith(provider + "/", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException("Spend budget '" + budget + "' names model " + modelRef + " and provider '" + provider +
+                "', which never meet: set only one of ModelRef and Provider.");
+        }
+
+        return (provider, modelRef);
     }
 
     private List<ModelInfo> PlanCandidates(string? requested)
@@ -395,6 +448,7 @@ public sealed class CatalogChatClient : IChatClient
         var route = GetRoute(model);
         var target = route.Resolve(_options.SecretResolver);
         using var request = CreateRequest(route, target, prompt, options, stream: false);
+        var reservation = Reserve(model, request, options);
         using var timeout = StartTimeout(cancellationToken);
         try
         {
@@ -408,12 +462,31 @@ public sealed class CatalogChatClient : IChatClient
             using var body = await response.Content.ReadBodyStreamAsync(token).ConfigureAwait(false);
             using var document = await JsonDocument.ParseAsync(body, default, token).ConfigureAwait(false);
             var parsed = route.Protocol!.ReadResponse(document.RootElement);
-            return CompleteResponse(model, parsed);
+            return CompleteResponse(model, parsed, reservation);
         }
         catch (Exception exception) when (!TransportFailures.IsCallerCancellation(exception, cancellationToken))
         {
             throw TransportFailures.From(exception, target.Secrets, _options.AttemptTimeout, streaming: false);
         }
+        finally
+        {
+            reservation?.Release();
+        }
+    }
+
+    // Before each attempt (retries included): holds the attempt's worst-case cost in every budget covering the model,
+    // or refuses it. The request is built first because its size bounds the input tokens.
+    private BudgetReservation? Reserve(ModelInfo model, HttpRequestMessage request, ChatOptions? options)
+    {
+        if (_budgets.IsEmpty)
+        {
+            return null;
+        }
+
+        long requestBytes = request.Content!.Headers.ContentLength ?? 0;
+        var worstCase = BudgetTracker.WorstCase(model.Cost, requestBytes, options?.MaxOutputTokens ?? model.MaxTokens);
+        var reservation = _budgets.TryReserve(model, worstCase, out var refusal);
+        return refusal is null ? reservation : throw new OverBudgetException(refusal);
     }
 
     private async Task<StreamingCall> StartStreamAsync(ModelInfo model, PromptParts prompt, ChatOptions? options, CancellationToken cancellationToken)
@@ -421,6 +494,7 @@ public sealed class CatalogChatClient : IChatClient
         var route = GetRoute(model);
         var target = route.Resolve(_options.SecretResolver);
         using var request = CreateRequest(route, target, prompt, options, stream: true);
+        var reservation = Reserve(model, request, options);
         long startedAt = Stopwatch.GetTimestamp();
 
         // One timer per attempt: the attempt timeout up to the headers, then the StreamingCall re-arms it per event.
@@ -446,7 +520,7 @@ public sealed class CatalogChatClient : IChatClient
                 // error), or a whole response from a server that ignored "stream": true.
                 using var body = await response.Content.ReadBodyStreamAsync(cancellationToken).ConfigureAwait(false);
                 using var document = await JsonDocument.ParseAsync(body, default, token).ConfigureAwait(false);
-                var whole = CompleteResponse(model, route.Protocol!.ReadResponse(document.RootElement));
+                var whole = CompleteResponse(model, route.Protocol!.ReadResponse(document.RootElement), reservation);
                 call = new StreamingCall(this, model, response, ToUpdate(whole));
                 timeout?.Dispose();
             }
@@ -454,7 +528,8 @@ public sealed class CatalogChatClient : IChatClient
             {
                 var body = await response.Content.ReadBodyStreamAsync(cancellationToken).ConfigureAwait(false);
                 call = new StreamingCall(this, model, route.Protocol!.CreateStreamDecoder(), response, body, target.Secrets,
-                    timeout, _options.AttemptTimeout, idleTimeout, startedAt);
+                    timeout, _options.AttemptTimeout, idleTimeout, startedAt) { Reservation = reservation };
+                reservation = null;
             }
 
             timeout = null;
@@ -467,6 +542,7 @@ public sealed class CatalogChatClient : IChatClient
         }
         finally
         {
+            reservation?.Release();
             response?.Dispose();
             timeout?.Dispose();
         }
@@ -519,13 +595,15 @@ public sealed class CatalogChatClient : IChatClient
         };
     }
 
-    private ChatResponse CompleteResponse(ModelInfo model, ParsedResponse parsed)
+    private ChatResponse CompleteResponse(ModelInfo model, ParsedResponse parsed, BudgetReservation? reservation)
     {
         var cost = UsageCost.Compute(model.Cost, parsed.Usage);
+        reservation?.Complete(cost);
         var message = parsed.Message;
         message.AdditionalProperties ??= new AdditionalPropertiesDictionary();
         message.AdditionalProperties[ChatResponseCostExtensions.CostPropertyName] = cost;
         Ledger.Record(model.Ref, parsed.Usage, cost);
+        CatalogMetrics.RecordSuccess(model, parsed.ProviderModelId ?? model.Id, parsed.Usage, cost);
         return new ChatResponse(message)
         {
             ResponseId = parsed.ResponseId,

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -50,7 +51,22 @@ public sealed class CatalogChatClientOptions
     /// </summary>
     public TimeSpan? StreamIdleTimeout { get; set; }
 
-    /// <summary>The clock used for cooldowns (tests inject a fake one). Default <see cref="DateTimeOffset.UtcNow"/>.</summary>
+    /// <summary>
+    /// Spend budgets (README.md, Spend budgets): USD limits over rolling or calendar windows, per client, provider or
+    /// model ref, checked before each attempt. A model over a budget covering it is skipped (fallbacks still run); when
+    /// every candidate is, the call throws <see cref="BudgetExceededException"/> and sends nothing. Empty (the default) = no limit.
+    /// Read when the client is created.
+    /// </summary>
+    public IList<SpendBudget> Budgets { get; set; } = new List<SpendBudget>();
+
+    /// <summary>
+    /// Whether a model whose price is unknown (no <c>cost</c> in the catalog, or a synthetic model) counts as over every
+    /// budget covering it: unknown is not free. Also, a priced call whose provider reports no usage then counts at its
+    /// worst-case cost. <c>false</c>: such calls pass and count as $0. Default <c>true</c>; no effect without <see cref="Budgets"/>.
+    /// </summary>
+    public bool UnknownPriceIsOverBudget { get; set; } = true;
+
+    /// <summary>The clock used for cooldowns and budget windows (tests inject a fake one). Default <see cref="DateTimeOffset.UtcNow"/>.</summary>
     public Func<DateTimeOffset> Clock { get; set; } = static () => DateTimeOffset.UtcNow;
 
     /// <summary>Waits between retries (tests inject an instant one). Default <see cref="Task.Delay(TimeSpan, CancellationToken)"/>.</summary>
@@ -61,6 +77,21 @@ public sealed class CatalogChatClientOptions
         if (SecretResolver is null || Clock is null || Delay is null)
         {
             throw new ArgumentException("SecretResolver, Clock and Delay must be set.");
+        }
+
+        if (Budgets is null)
+        {
+            throw new ArgumentException("Budgets must be set (an empty list means no budget).");
+        }
+
+        foreach (var budget in Budgets)
+        {
+            if (budget is null)
+            {
+                throw new ArgumentException("Budgets must not contain null.");
+            }
+
+            budget.Validate();
         }
 
         if (MaxRetries < 0)

@@ -148,11 +148,15 @@ internal sealed class StreamingCall : IDisposable
         }
 
         decoder.Complete(contents);
-        yield return _client.CompleteStream(_model, decoder, contents);
+        yield return _client.CompleteStream(_model, decoder, contents, Reservation);
     }
+
+    /// <summary>The worst case this attempt holds in the client's budgets: completed by the final update, released on dispose otherwise.</summary>
+    public BudgetReservation? Reservation { get; set; }
 
     public void Dispose()
     {
+        Reservation?.Release();
 #if NETSTANDARD2_0
         _abortOnTimeout?.Dispose();
 #endif

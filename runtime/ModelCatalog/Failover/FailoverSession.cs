@@ -18,6 +18,7 @@ internal sealed class FailoverSession
     private int _next;
     private int _overflowedWindow;
     private string? _overflowedRef;
+    private List<BudgetRefusal>? _budgetRefusals;
 
     public FailoverSession(List<ModelInfo> candidates, ModelCooldowns cooldowns, CatalogChatClientOptions options)
     {
@@ -36,15 +37,15 @@ internal sealed class FailoverSession
             var candidate = _candidates[_next++];
             if (_skippedProviders.TryGetValue(candidate.Provider, out var why))
             {
-                Attempts.Add(new FailoverAttempt(candidate.Ref, null, FailureReason.Skipped, why));
+                AddSkipped(candidate, why);
                 continue;
             }
 
             if (_overflowedRef is not null && candidate.ContextWindow <= _overflowedWindow)
             {
-                Attempts.Add(new FailoverAttempt(candidate.Ref, null, FailureReason.Skipped,
+                AddSkipped(candidate,
                     "context window " + candidate.ContextWindow.ToString(CultureInfo.InvariantCulture) + " is not larger than the " +
-                    _overflowedWindow.ToString(CultureInfo.InvariantCulture) + " of " + _overflowedRef + ", whose context overflowed"));
+                    _overflowedWindow.ToString(CultureInfo.InvariantCulture) + " of " + _overflowedRef + ", whose context overflowed");
                 continue;
             }
 
@@ -60,6 +61,7 @@ internal sealed class FailoverSession
     public void RecordFailure(ModelInfo model, ProviderFailureException failure)
     {
         Attempts.Add(failure.ToAttempt(model.Ref));
+        CatalogMetrics.RecordFailure(model, failure.Reason);
         if (FailureClassifier.SkipsProvider(failure.Reason) || failure.ProviderWide)
         {
             _skippedProviders[model.Provider] = "provider '" + model.Provider + "' already failed (" + failure.Reason + " on " + model.Ref + ")";
@@ -105,6 +107,28 @@ internal sealed class FailoverSession
     }
 
     public void RecordSuccess(ModelInfo model) => _cooldowns.MarkSucceeded(model.Ref);
+
+    /// <summary>A budget refused <paramref name="model"/> before anything was sent: skipped, like a model ruled out.</summary>
+    public void RecordOverBudget(ModelInfo model, BudgetRefusal refusal)
+    {
+        (_budgetRefusals ??= new List<BudgetRefusal>()).Add(refusal);
+        AddSkipped(model, refusal.Reason);
+    }
+
+    /// <summary>
+    /// The exception once no candidate is left: <see cref="BudgetExceededException"/> when budgets refused every
+    /// candidate (so nothing was sent), else <see cref="ModelFailoverException"/> listing every attempt.
+    /// </summary>
+    public Exception Exhausted() =>
+        _budgetRefusals is { } refusals && refusals.Count == Attempts.Count
+            ? BudgetExceededException.From(refusals)
+            : new ModelFailoverException(Attempts);
+
+    private void AddSkipped(ModelInfo model, string why)
+    {
+        Attempts.Add(new FailoverAttempt(model.Ref, null, FailureReason.Skipped, why));
+        CatalogMetrics.RecordFailure(model, FailureReason.Skipped);
+    }
 
     // Cooling models go last, in their original order: every candidate is still tried when all of them are cooling.
     private static List<ModelInfo> OrderByCooldown(List<ModelInfo> candidates, ModelCooldowns cooldowns)

@@ -55,7 +55,10 @@ public enum FailureReason
     /// </summary>
     BadRequest,
 
-    /// <summary>Not attempted: an earlier failure ruled the model out (its provider failed authentication, or its context window is too small).</summary>
+    /// <summary>
+    /// Not attempted: an earlier failure ruled the model out (its provider failed authentication, or its context window is
+    /// too small), or it is over a <see cref="SpendBudget"/> covering it.
+    /// </summary>
     Skipped,
 
     /// <summary>
