@@ -2,8 +2,8 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using ModelCatalog.Analyzers.Diagnostics;
 using ModelCatalog.Generator;
-using ModelCatalog.Generator.Diagnostics;
 
 namespace ModelCatalog.Analyzers;
 

@@ -7,7 +7,7 @@ namespace ModelCatalog.Analyzers;
 
 /// <summary>
 /// The providers the user's models.yaml uses (<see cref="CompiledCatalog.UsedProviders"/>), as the evidence test for a
-/// <c>ChatOptions.ModelId</c> value and the gate of the free-standing MC1001 (SPEC §4). Built once per catalog
+/// <c>ChatOptions.ModelId</c> value and the gate of the free-standing MC1001 (README.md, "Model refs in C#"). Built once per catalog
 /// (cached on the shared <see cref="CompiledCatalog"/> instance) and read-only afterwards.
 /// </summary>
 internal sealed class CatalogProviderUse

@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace ModelCatalog.Analyzers;
 
 /// <summary>
-/// What a compilation shows about its <c>IChatClient</c>s, for the evidence rule of SPEC §4, asked only for the few
+/// What a compilation shows about its <c>IChatClient</c>s, for the evidence rule (README.md, "Model refs in C#"), asked only for the few
 /// <c>ChatOptions.ModelId</c> values that would get a diagnostic (so ordinary code pays nothing), and answered where
 /// the value is, so every diagnostic stays local to its document and keeps its code fix:
 /// <list type="bullet">

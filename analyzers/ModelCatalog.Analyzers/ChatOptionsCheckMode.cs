@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace ModelCatalog.Analyzers;
 
 /// <summary>
-/// The <c>ModelCatalogCheckChatOptions</c> MSBuild property (SPEC §4): when a <c>ChatOptions.ModelId</c> value is judged
+/// The <c>ModelCatalogCheckChatOptions</c> MSBuild property (README.md, "Model refs in C#"): when a <c>ChatOptions.ModelId</c> value is judged
 /// as a catalog ref.
 /// </summary>
 internal enum ChatOptionsCheckMode

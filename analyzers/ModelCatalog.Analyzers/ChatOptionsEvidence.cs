@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace ModelCatalog.Analyzers;
 
-/// <summary>How sure the analyzers are that a <c>ChatOptions.ModelId</c> value is meant for the catalog (SPEC §4).</summary>
+/// <summary>How sure the analyzers are that a <c>ChatOptions.ModelId</c> value is meant for the catalog (README.md, "Model refs in C#").</summary>
 internal enum EvidenceLevel
 {
     /// <summary>No evidence (or the options go to another client): no diagnostic.</summary>
@@ -85,7 +85,7 @@ internal readonly struct ChatOptionsSite
     }
 
     /// <summary>
-    /// The evidence for a value written at <paramref name="write"/> (SPEC §4). <paramref name="providerUsed"/>: the
+    /// The evidence for a value written at <paramref name="write"/> (README.md, "Model refs in C#"). <paramref name="providerUsed"/>: the
     /// catalog uses the value's provider part (or a near miss of one), which is evidence wherever the options go, except
     /// to clients that are all provably other ones. The compilation-wide census is asked last, only when still needed.
     /// </summary>

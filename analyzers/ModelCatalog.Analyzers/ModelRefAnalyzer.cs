@@ -2,7 +2,7 @@ using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using ModelCatalog.Generator.Diagnostics;
+using ModelCatalog.Analyzers.Diagnostics;
 
 namespace ModelCatalog.Analyzers;
 

@@ -15,7 +15,7 @@ namespace ModelCatalog.Analyzers;
 /// Everything one compilation needs to check refs, resolved once at compilation start: the catalog lookup, the
 /// providers the catalog uses, the generated namespace, the catalog path, the ref-position symbols and the
 /// <c>ModelCatalogCheckChatOptions</c> mode, and the client facts a <c>ChatOptions.ModelId</c> value's evidence comes
-/// from (SPEC §4). Every diagnostic is reported from the operation action of its value, so it is local to its document
+/// from (README.md, "Model refs in C#"). Every diagnostic is reported from the operation action of its value, so it is local to its document
 /// and its code fix is offered. Thread-safe: the concurrent operation actions share it.
 /// </summary>
 internal sealed class ModelRefChecker
@@ -53,7 +53,7 @@ internal sealed class ModelRefChecker
         var text = file?.GetText(cancellationToken);
         var catalogName = file is null ? configured ?? CatalogFileSelector.DefaultFileName : CatalogFileSelector.DisplayName(file.Path, configured);
 
-        // No catalog file of its own: the catalog (and the generated types) of a referenced project, if any (SPEC §2).
+        // No catalog file of its own: the catalog (and the generated types) of a referenced project, if any (README.md, "Test projects and split libraries").
         var upstream = text is null ? UpstreamCatalog.Find(compilation, cancellationToken) : null;
         var catalog = text is not null ? CompiledCatalogCache.Get(text, catalogName, cancellationToken)
             : upstream is not null ? CompiledCatalogCache.Get(upstream.Text, catalogName, cancellationToken)
@@ -120,7 +120,7 @@ internal sealed class ModelRefChecker
     }
 
     /// <summary>
-    /// The values of one <c>ChatOptions.ModelId</c> write (SPEC §4): every value with <c>always</c>, none with
+    /// The values of one <c>ChatOptions.ModelId</c> write (README.md, "Model refs in C#"): every value with <c>always</c>, none with
     /// <c>never</c>, else each by its evidence. The evidence is looked for only for a value that would get a diagnostic,
     /// once per write.
     /// </summary>

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using ModelCatalog.Generator.Diagnostics;
+using ModelCatalog.Analyzers.Diagnostics;
 
 namespace ModelCatalog.Analyzers;
 

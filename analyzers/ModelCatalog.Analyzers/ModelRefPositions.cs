@@ -78,7 +78,7 @@ internal sealed class ModelRefPositions
     /// <summary>
     /// True when the literal is (part of) an argument the code passes to a method or constructor of another library or
     /// of the project (<c>GetChatClient("…")</c>, <c>AsIChatClient("…")</c>, a client's constructor): such a value is
-    /// that API's model id, never a catalog ref, unless the parameter is <c>[ModelRef]</c> (SPEC §4). Arguments to
+    /// that API's model id, never a catalog ref, unless the parameter is <c>[ModelRef]</c> (README.md, "Model refs in C#"). Arguments to
     /// ModelCatalog's own APIs stay refs, and so do indexer keys and collection-initializer elements (data, not calls).
     /// </summary>
     public static bool IsArgumentOfOtherApi(IOperation literal) =>

@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace ModelCatalog.Generator;
 
 /// <summary>
-/// Which AdditionalFiles item is the catalog (SPEC §2): the one the MSBuild property <c>ModelCatalogFile</c> names, else
+/// Which AdditionalFiles item is the catalog (README.md, "Catalog files as people write them"): the one the MSBuild property <c>ModelCatalogFile</c> names, else
 /// any file named <c>models.yaml</c> or <c>models.yml</c>; with several candidates the ordinally first path wins. Shared by
 /// generator and analyzers. OpenClaw's per-agent <c>models.json</c> is not picked up by name (the name is too common for
 /// unrelated JSON); name it with <c>ModelCatalogFile</c>.

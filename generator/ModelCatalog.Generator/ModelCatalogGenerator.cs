@@ -39,7 +39,7 @@ public sealed class ModelCatalogGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.BuildSpec);
 
         // Whether a referenced project or package carries a catalog: a project with no catalog file of its own then
-        // generates nothing and uses the upstream types (SPEC §2). An equatable bool, so C# edits stop here.
+        // generates nothing and uses the upstream types (README.md, "Test projects and split libraries"). An equatable bool, so C# edits stop here.
         var hasUpstream = context.CompilationProvider
             .Select(static (compilation, cancellationToken) => UpstreamCatalog.Find(compilation, cancellationToken) is not null)
             .WithTrackingName(TrackingNames.FindUpstreamCatalog);

@@ -67,7 +67,7 @@ public sealed class Catalog
     /// Environment aliases: the <c>env:</c> entries of models.yaml whose value is a <c>${OTHER}</c> reference, as variable
     /// name → reference as written (<c>ANTHROPIC_API_KEY</c> → <c>${ANTHROPIC_API_KEY_CO}</c>). Wherever a
     /// <c>${NAME}</c> in an apiKey, baseUrl or header value is resolved and NAME itself is not set (or empty), the
-    /// client's <see cref="ISecretResolver"/> is asked for the alias's variables instead (SPEC §2; chains are followed up
+    /// client's <see cref="ISecretResolver"/> is asked for the alias's variables instead (README.md, "Environment aliases"; chains are followed up
     /// to 8 steps). Only references are kept: literal <c>env:</c> values are secrets and are never compiled in (MC0006).
     /// </summary>
     public IReadOnlyDictionary<string, string> EnvironmentAliases { get; internal set; } = ProviderInfo.NoAliases;
@@ -193,7 +193,7 @@ public sealed class Catalog
 
     /// <summary>
     /// The ref an alias or ref stands for with its <c>${VAR}</c> references filled in by <paramref name="secrets"/>
-    /// (SPEC §2 "${VAR} in refs"); a value without references is returned as is, so the common case allocates nothing.
+    /// (README.md, MC0015); a value without references is returned as is, so the common case allocates nothing.
     /// </summary>
     /// <exception cref="UnknownModelException">A referenced variable is not set (<see cref="UnknownModelReason.UnresolvedVariable"/>).</exception>
     internal string ExpandVariables(string refOrAlias, ISecretResolver secrets)

@@ -262,7 +262,7 @@ public sealed class CatalogBuilder
         return catalog;
     }
 
-    /// <summary>The canonical ref of a ref or alias; a ref holding <c>${VAR}</c> is kept as written (SPEC §2: resolved at run time).</summary>
+    /// <summary>The canonical ref of a ref or alias; a ref holding <c>${VAR}</c> is kept as written (README.md, MC0015: resolved at run time).</summary>
     private static string Canonical(Catalog catalog, string refOrAlias) =>
         VariableReferences.ContainsReference(refOrAlias) ? refOrAlias : catalog.Resolve(refOrAlias).Ref;
 

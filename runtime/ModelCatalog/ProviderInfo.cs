@@ -20,7 +20,7 @@ public sealed class ProviderInfo
         IsApiKeyOmitted = isApiKeyOmitted;
         IsLoopback = LoopbackUrl.IsLoopback(baseUrl);
 
-        // Implicit key (SPEC §2, OpenClaw's environment auth): a remote provider without apiKey reads ${<ID>_API_KEY},
+        // Implicit key (README.md, "Implicit keys"; OpenClaw's environment auth): a remote provider without apiKey reads ${<ID>_API_KEY},
         // so a missing key is an error naming that variable, never an unauthenticated request. This constructor is the
         // one place the rule lives: generated catalogs are decoded through CatalogBuilder like hand-built ones.
         // OpenClaw's no-key markers (ollama-local, custom-local, minimax-oauth, …) say there is deliberately no key.
@@ -66,6 +66,17 @@ public sealed class ProviderInfo
     /// so calls fail with a message asking for a <c>${VAR}</c> reference.
     /// </summary>
     public bool IsApiKeyOmitted { get; }
+
+    /// <summary>
+    /// <c>true</c> when a request to this provider would carry an API key now: a compiled-in placeholder key, or a
+    /// <see cref="ApiKey"/> whose <c>${VAR}</c> references are set in <paramref name="secretResolver"/> (default: the
+    /// environment), an unset or empty variable counting as set when its <c>env:</c> alias target is
+    /// (<see cref="Catalog.EnvironmentAliases"/>; README.md, "Environment aliases"). <c>false</c> for a provider without
+    /// a key and for a literal key that was not compiled in (<see cref="IsApiKeyOmitted"/>). The same rule the client
+    /// applies to every request; the value itself is never returned.
+    /// </summary>
+    public bool HasApiKey(ISecretResolver? secretResolver = null) =>
+        ProviderSecrets.HasApiKey(this, secretResolver ?? EnvironmentSecretResolver.Instance);
 
     /// <summary><c>true</c> when the base URL's host is <c>localhost</c>, in <c>127.0.0.0/8</c> or <c>[::1]</c>.</summary>
     public bool IsLoopback { get; }

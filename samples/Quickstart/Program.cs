@@ -26,7 +26,7 @@ if (!ModelsTable.HasKey(ModelProviders.Minimax, environment))
 {
     standIn = LocalStandInProvider.Start();
     catalog = StandInCatalog.RedirectTo(catalog, standIn);
-    Console.WriteLine($"MINIMAX_API_KEY is not set: using a local stand-in provider at {standIn.Origin} (set the key to call MiniMax).");
+    Console.WriteLine($"MINIMAX_API_KEY (or its env: alias) is not set: using a local stand-in provider at {standIn.Origin} (set the key to call MiniMax).");
 }
 
 using (standIn)

@@ -12,7 +12,7 @@ namespace ModelCatalog.Analyzers.Tests;
 /// <summary>
 /// Issue #13 (tests/data/cases/analyzers): a <c>ChatOptions.ModelId</c> value is a catalog ref only on evidence that it
 /// targets the catalog, the free-standing MC1001 only for providers the catalog uses and never on another API's
-/// argument, weak evidence at most a warning, and the <c>ModelCatalogCheckChatOptions</c> switch (SPEC §4).
+/// argument, weak evidence at most a warning, and the <c>ModelCatalogCheckChatOptions</c> switch (README.md, "Model refs in C#").
 /// </summary>
 public sealed class ChatOptionsEvidenceTests
 {

@@ -5,8 +5,8 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
+using ModelCatalog.Analyzers.Diagnostics;
 using ModelCatalog.CodeFixes;
-using ModelCatalog.Generator.Diagnostics;
 using Xunit;
 
 namespace ModelCatalog.Analyzers.Tests;

@@ -110,7 +110,7 @@ public sealed class ModelRefMessageTests
     private static DiagnosticResult Result(string id, DiagnosticSeverity severity, int location, string message) =>
         new DiagnosticResult(id, severity).WithLocation(location).WithMessage(message);
 
-    /// <summary>In an app whose only client is the catalog's, so ChatOptions.ModelId values are judged (SPEC §4).</summary>
+    /// <summary>In an app whose only client is the catalog's, so ChatOptions.ModelId values are judged (README.md, "Model refs in C#").</summary>
     private static Task Verify(string source, string catalog, params DiagnosticResult[] expected)
     {
         var test = new ModelRefAnalyzerTest(source + TestCatalogs.CatalogOnlyApp, catalog);

@@ -10,7 +10,7 @@ using Xunit;
 namespace ModelCatalog.Analyzers.Tests;
 
 /// <summary>
-/// SPEC §4 "One ref verdict": the same ref judged through the catalog (as the primary: MC0007–MC0009), through C# (an
+/// README.md, "One ref verdict": the same ref judged through the catalog (as the primary: MC0007–MC0009), through C# (an
 /// argument of the runtime's <c>[ModelRef]</c> <c>Catalog.Resolve</c>: MC1001–MC1004) and at run time
 /// (<c>Catalog.Explain</c> on the catalog decoded from the generated data) gets the same verdict and the same did-you-mean.
 /// </summary>

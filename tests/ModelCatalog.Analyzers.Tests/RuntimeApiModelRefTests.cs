@@ -4,7 +4,7 @@ using Xunit;
 
 namespace ModelCatalog.Analyzers.Tests;
 
-/// <summary>SPEC §4: the runtime's own ref-taking APIs carry [ModelRef], so a wrong ref passed to them is a build diagnostic.</summary>
+/// <summary>README.md, "Model refs in C#": the runtime's own ref-taking APIs carry [ModelRef], so a wrong ref passed to them is a build diagnostic.</summary>
 public sealed class RuntimeApiModelRefTests
 {
     [Fact]

@@ -13,7 +13,7 @@ using Xunit;
 namespace ModelCatalog.Analyzers.Tests;
 
 /// <summary>
-/// SPEC §2: a project without a catalog of its own that references a catalog project judges refs against the upstream
+/// README.md, "Test projects and split libraries": a project without a catalog of its own that references a catalog project judges refs against the upstream
 /// catalog: no false MC1002 for its providers, the same MC1003 did-you-mean, MC1004 naming the upstream constants.
 /// </summary>
 public sealed class UpstreamCatalogAnalyzerTests

@@ -9,7 +9,7 @@ using Xunit;
 namespace ModelCatalog.Generator.Tests;
 
 /// <summary>
-/// SPEC §2 "Projects that reference a catalog project": the catalog manifest compiled into a catalog project's assembly
+/// README.md, "Test projects and split libraries": the catalog manifest compiled into a catalog project's assembly
 /// reproduces its refs and generated names, carries no key, and makes a referencing project without a catalog file
 /// generate nothing (it uses the upstream types).
 /// </summary>

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
@@ -213,6 +214,9 @@ public sealed class PackageEndToEndTests : IClassFixture<PackageFixture>
         {
             Assert.Contains(expected, entries);
         }
+
+        // One analyzers folder: generator, analyzers and code fixes load together (the analyzers use the generator's reader and ids).
+        Assert.All(entries.Where(e => e.StartsWith("analyzers/", StringComparison.Ordinal)), e => Assert.StartsWith("analyzers/dotnet/cs/", e, StringComparison.Ordinal));
 
         using var nuspec = new StreamReader(archive.Entries.Single(e => e.FullName == "ModelCatalog.nuspec").Open());
         var text = nuspec.ReadToEnd();

@@ -108,35 +108,12 @@ internal static class ModelsTable
         ((long)Math.Floor(contextWindow / 1024.0 + 0.5)).ToString(CultureInfo.InvariantCulture) + "k";
 
     /// <summary>
-    /// Credentials are available when the provider's key is a literal, or every <c>${VAR}</c> it names is set and
-    /// non-empty (<paramref name="getVariable"/>, usually the environment).
+    /// Credentials are available by the client's own key rule (<see cref="ProviderInfo.HasApiKey"/>): a placeholder key, or
+    /// a key variable that is set, or whose <c>env:</c> alias target is set (<paramref name="getVariable"/>, usually the
+    /// environment).
     /// </summary>
-    public static bool HasKey(ProviderInfo provider, Func<string, string?> getVariable)
-    {
-        if (provider.ApiKey is not { } key)
-        {
-            return false;
-        }
-
-        int start = 0;
-        while ((start = key.IndexOf("${", start, StringComparison.Ordinal)) >= 0)
-        {
-            int end = key.IndexOf('}', start + 2);
-            if (end < 0)
-            {
-                break;
-            }
-
-            if (string.IsNullOrEmpty(getVariable(key.Substring(start + 2, end - start - 2))))
-            {
-                return false;
-            }
-
-            start = end + 1;
-        }
-
-        return true;
-    }
+    public static bool HasKey(ProviderInfo provider, Func<string, string?> getVariable) =>
+        provider.HasApiKey(new DelegateSecretResolver(name => getVariable(name)));
 
     private static ModelsListRow Row(Catalog catalog, ModelInfo model, Func<ProviderInfo, bool> hasKey)
     {

@@ -1,6 +1,11 @@
 namespace ModelCatalog.Generator.Diagnostics;
 
-/// <summary>Every ModelCatalog diagnostic id, in one place (see README.md#diagnostics).</summary>
+/// <summary>
+/// Every ModelCatalog diagnostic id, in one place (see README.md#diagnostics). The ids live here, not with the descriptors
+/// (analyzers/ModelCatalog.Analyzers/Diagnostics/DiagnosticDescriptors.cs), because they are rule data: the generator's
+/// validator produces <c>CatalogDiagnostic(id, range, message)</c> values that the analyzers, code fixes and command-line
+/// tools all read.
+/// </summary>
 internal static class DiagnosticIds
 {
     public const string InvalidSyntax = "MC0001";

@@ -5,7 +5,7 @@ namespace ModelCatalog.Generator.Emitting;
 
 /// <summary>
 /// Emits <c>ModelCatalog.Manifest.g.cs</c>: the <see cref="CatalogManifest"/> and the generated namespace as assembly
-/// metadata, so projects that reference this one (tests, split libraries, packages) see the same catalog (SPEC §2).
+/// metadata, so projects that reference this one (tests, split libraries, packages) see the same catalog (README.md, "Test projects and split libraries").
 /// </summary>
 internal static class ManifestEmitter
 {

@@ -165,7 +165,7 @@ internal static class CatalogMerger
 
     private static void CheckRequired(MergedProvider provider, bool replace, List<CatalogDiagnostic> diagnostics)
     {
-        // SPEC §2: api may be set on every model instead of the provider. Each model keeps its own api; the provider
+        // README.md, "`api` per model": api may be set on every model instead of the provider. Each model keeps its own api; the provider
         // reports its first model's (the runtime needs one), which no model of it falls back to.
         var modelWithoutApi = provider.Models.Find(m => m.Api is null);
         if (provider.Api is null && provider.Models.Count > 0 && modelWithoutApi is null)

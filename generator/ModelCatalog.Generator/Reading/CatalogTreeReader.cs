@@ -7,7 +7,7 @@ using ModelCatalog.Generator.Model;
 namespace ModelCatalog.Generator.Reading;
 
 /// <summary>
-/// Reads a catalog text into the positioned <see cref="YamlNode"/> tree (README.md, "Two syntaxes, one positioned tree"):
+/// Reads a catalog text into the positioned <see cref="YamlNode"/> tree (README.md, "JSON5"; docs/architecture.md, "The pipeline"):
 /// a text whose first token is <c>{</c> is JSON5 (<see cref="Json5TreeReader"/>), any other text is YAML
 /// (<see cref="YamlTreeReader"/>). Both syntaxes share the limits here; beyond them the result is MC0001.
 /// </summary>

@@ -36,7 +36,7 @@ internal sealed class Json5TreeReader
 
     /// <summary>
     /// Whether the first token of <paramref name="text"/> — after a byte-order mark, whitespace and <c>//</c> or
-    /// <c>/* */</c> comments — is <c>{</c>: such a text is JSON5 (SPEC §2).
+    /// <c>/* */</c> comments — is <c>{</c>: such a text is JSON5 (README.md, "JSON5").
     /// </summary>
     public static bool StartsWithObject(string text)
     {

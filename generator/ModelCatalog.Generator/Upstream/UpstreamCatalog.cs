@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 namespace ModelCatalog.Generator.Upstream;
 
 /// <summary>
-/// The catalog of a referenced project or package (SPEC §2 "Projects that reference a catalog project"): found in the
+/// The catalog of a referenced project or package (README.md, "Test projects and split libraries"): found in the
 /// <c>[assembly: AssemblyMetadata("ModelCatalog.Catalog", …)]</c> that the generator writes into every project that has
 /// a catalog file. A project without a catalog file of its own uses it: its analyzers judge refs against it, and the
 /// generator generates nothing, so the upstream types are the only ones.

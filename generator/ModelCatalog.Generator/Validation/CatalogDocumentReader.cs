@@ -148,7 +148,7 @@ internal sealed class CatalogDocumentReader
                     continue; // no ${...} can name it, so the alias could never apply
                 }
 
-                // A ${OTHER} value names where the variable comes from: no secret, so it is compiled in as an alias (SPEC §2).
+                // A ${OTHER} value names where the variable comes from: no secret, so it is compiled in as an alias (README.md, "Environment aliases").
                 catalog.EnvironmentAliases.Add(new KeyValuePair<string, string>(entry.Key.Value, reference.Value));
             }
             else if (entry.Value is YamlScalar { IsNull: false } value && value.Value.Length > 0)

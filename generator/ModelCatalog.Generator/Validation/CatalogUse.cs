@@ -5,7 +5,7 @@ using ModelCatalog.Generator.Helpers;
 namespace ModelCatalog.Generator.Validation;
 
 /// <summary>
-/// The providers the user's own models.yaml uses (SPEC §4, evidence that a <c>ChatOptions.ModelId</c> targets the
+/// The providers the user's own models.yaml uses (README.md, "Model refs in C#": evidence that a <c>ChatOptions.ModelId</c> targets the
 /// catalog): each provider block the file writes, and the provider part of every primary, fallback and allowlist ref
 /// as written, whether or not it validated (a primary naming a provider with no block still makes that provider the
 /// catalog's, so its refs stay errors in C#). Built-in or well-known providers the file does not mention are not used.

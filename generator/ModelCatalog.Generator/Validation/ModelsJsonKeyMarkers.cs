@@ -3,7 +3,7 @@ using System;
 namespace ModelCatalog.Generator.Validation;
 
 /// <summary>
-/// The key markers of OpenClaw's per-agent <c>models.json</c> (SPEC §2; openclaw-config.md §7.3): OpenClaw writes names,
+/// The key markers of OpenClaw's per-agent <c>models.json</c> (README.md, "OpenClaw's per-agent models.json"): OpenClaw writes names,
 /// never key values, into that file. Used only for a file read as <c>models.json</c> (root <c>providers</c>, no
 /// <c>models</c>); in a models.yaml these strings are ordinary (literal) values.
 /// </summary>

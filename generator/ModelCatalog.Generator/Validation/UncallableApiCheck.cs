@@ -6,7 +6,7 @@ namespace ModelCatalog.Generator.Validation;
 
 /// <summary>
 /// MC0013: the primary, a fallback or an alias target resolves to a model whose effective <c>api</c> (the model's own
-/// <c>api</c>, else its provider's) is one of OpenClaw's kinds that <c>CatalogChatClient</c> does not speak (SPEC §5:
+/// <c>api</c>, else its provider's) is one of OpenClaw's kinds that <c>CatalogChatClient</c> does not speak (README.md, MC0013:
 /// anthropic-messages, openai-completions, openai-responses). Such a config is valid, but every default request to the
 /// model fails at run time. Runs after the ref validator and judges only the refs it resolved.
 /// </summary>

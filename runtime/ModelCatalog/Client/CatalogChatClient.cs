@@ -399,7 +399,7 @@ public sealed class CatalogChatClient : IChatClient
         return model;
     }
 
-    /// <summary>A ref or alias, its ${VAR} references filled in through the secret resolver (SPEC §2 "${VAR} in refs").</summary>
+    /// <summary>A ref or alias, its ${VAR} references filled in through the secret resolver (README.md, MC0015).</summary>
     private ModelInfo Find(string refOrAlias)
     {
         var expanded = Catalog.ExpandVariables(refOrAlias, _options.SecretResolver);

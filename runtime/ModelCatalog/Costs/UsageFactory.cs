@@ -51,7 +51,7 @@ internal static class UsageFactory
     /// OpenAI-style usage (counts in tokens). Cached input: <c>{inputDetails}.cached_tokens</c> when present, else
     /// DeepSeek's <c>prompt_cache_hit_tokens</c>, else Moonshot's top-level <c>cached_tokens</c>; all are counted inside
     /// the input. Output: OpenAI counts reasoning inside it; some servers (xAI) leave it out, which the usage itself
-    /// shows (wire-protocols.md §8): <c>reasoning &gt; output</c> (impossible when included) or <c>total = input +
+    /// shows (README.md, Usage and cost tracking): <c>reasoning &gt; output</c> (impossible when included) or <c>total = input +
     /// output + reasoning</c>. Then the billed output is <c>output + reasoning</c>.
     /// </summary>
     private static UsageDetails FromOpenAIUsage(JsonElement usage, string inputName, string inputDetailsName, string outputName, string outputDetailsName)

@@ -88,8 +88,8 @@ internal static class FailureClassifier
 
     /// <summary>
     /// Classifies an error reported inside a 2xx body or stream (an <c>{"error":…}</c> or <c>{"object":"error",…}</c>
-    /// object, an SSE <c>error</c> event, <c>response.failed</c>) by its content, like the HTTP rows of
-    /// wire-protocols.md §7: a rate-limit name, context overflow, billing, an HTTP status in <c>code</c>, then the
+    /// object, an SSE <c>error</c> event, <c>response.failed</c>) by its content, like the HTTP rows of the
+    /// failure table (README.md, Fallbacks): a rate-limit name, context overflow, billing, an HTTP status in <c>code</c>, then the
     /// type/code names (overloaded, authentication, not found, invalid request); anything else is a
     /// <see cref="FailureReason.StreamError"/>.
     /// </summary>

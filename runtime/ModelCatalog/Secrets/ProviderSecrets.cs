@@ -25,13 +25,19 @@ internal static class ProviderSecrets
         return provider.ApiKey is null ? null : Expand(provider, provider.ApiKey, secrets, "the API key", providerWide: true);
     }
 
+    /// <summary>
+    /// Whether <see cref="ResolveApiKey"/> would return a non-empty key now (environment aliases followed), without
+    /// building an error or handing out the value.
+    /// </summary>
+    public static bool HasApiKey(ProviderInfo provider, ISecretResolver secrets) =>
+        !provider.IsApiKeyOmitted && provider.ApiKey is { } key && !string.IsNullOrEmpty(TryExpand(provider, key, secrets, out _));
+
     public static string Expand(ProviderInfo provider, string template, ISecretResolver secrets, string what, bool providerWide)
     {
-        var aliases = provider.EnvironmentAliases;
-        var value = VariableReferences.Expand(template, name => Resolve(name, secrets, aliases, 0), out var missing);
+        var value = TryExpand(provider, template, secrets, out var missing);
         if (value is null)
         {
-            var tried = AliasesTried(missing!, secrets, aliases);
+            var tried = AliasesTried(missing!, secrets, provider.EnvironmentAliases);
             throw new ProviderFailureException(
                 FailureReason.Configuration,
                 "Variable " + missing + " is not set" + tried + " (" + what + " of provider '" + provider.Id + "' is ${" + missing +
@@ -40,6 +46,13 @@ internal static class ProviderSecrets
         }
 
         return value;
+    }
+
+    /// <summary>The template with every reference filled in; <c>null</c> (and the first unset name) when one is not set.</summary>
+    private static string? TryExpand(ProviderInfo provider, string template, ISecretResolver secrets, out string? missing)
+    {
+        var aliases = provider.EnvironmentAliases;
+        return VariableReferences.Expand(template, name => Resolve(name, secrets, aliases, 0), out missing);
     }
 
     /// <summary>The variable's value; when it is not set (or empty), the expansion of its environment alias, if any.</summary>

@@ -18,7 +18,7 @@ internal enum RefForms
 }
 
 /// <summary>
-/// The one component that judges a model ref (SPEC §4 "One ref verdict"), against a view of one catalog: its providers
+/// The one component that judges a model ref (README.md, "One ref verdict"), against a view of one catalog: its providers
 /// with their model ids, its aliases, the built-in providers that <c>models.mode: replace</c> left out and the provider
 /// blocks that have errors of their own. The catalog validator, the C# analyzers and the runtime's
 /// <c>Catalog.Explain</c> each fill one (once per catalog) and map its <see cref="RefVerdict"/> to their own messages,

@@ -41,7 +41,7 @@ internal static class ModelRefTestSetup
 
     /// <summary>
     /// Adds <see cref="TestCatalogs.CatalogOnlyApp"/> as a second file (to the fixed states too), so the project's only
-    /// client is the catalog's: evidence that its ChatOptions.ModelId values target the catalog (SPEC §4).
+    /// client is the catalog's: evidence that its ChatOptions.ModelId values target the catalog (README.md, "Model refs in C#").
     /// </summary>
     public static TTest WithCatalogOnlyApp<TTest>(this TTest test)
         where TTest : AnalyzerTest<DefaultVerifier>

@@ -28,7 +28,7 @@ internal static class TestCatalogs
 
     /// <summary>
     /// <see cref="Acme"/> whose agents also name the built-in minimax and anthropic (primary and fallback), so the
-    /// project's catalog uses them: their refs are the catalog's wherever they appear (SPEC §4).
+    /// project's catalog uses them: their refs are the catalog's wherever they appear (README.md, "Model refs in C#").
     /// </summary>
     public const string AcmeUsingBuiltIns = """
         agents:
@@ -58,7 +58,7 @@ internal static class TestCatalogs
     /// <summary>
     /// Appended to a test's source (after its last line, so spans stay put): the usual app, whose only
     /// <c>IChatClient</c> is a <c>CatalogChatClient</c>, which is evidence that its <c>ChatOptions.ModelId</c> values
-    /// target the catalog (SPEC §4).
+    /// target the catalog (README.md, "Model refs in C#").
     /// </summary>
     public const string CatalogOnlyApp = """
 

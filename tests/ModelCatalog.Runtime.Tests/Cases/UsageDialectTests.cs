@@ -5,7 +5,7 @@ namespace ModelCatalog.Runtime.Tests.Cases;
 
 /// <summary>
 /// Same kind as case 10: every usage dialect maps onto <see cref="UsageDetails"/> and prices what the provider bills,
-/// to the last decimal (wire-protocols.md §8 vectors O1, X1, A1, A2), streamed and not.
+/// to the last decimal (README.md, Usage and cost tracking: the chat, Responses and Anthropic dialects), streamed and not.
 /// </summary>
 public sealed class UsageDialectTests
 {

@@ -4,7 +4,7 @@ using static ModelCatalog.Runtime.Tests.Infrastructure.TestSupport;
 namespace ModelCatalog.Runtime.Tests.Client;
 
 /// <summary>
-/// SPEC §2: an <c>env:</c> value that is a <c>${OTHER}</c> reference is an alias every <c>${NAME}</c> resolution honours
+/// README.md, "Environment aliases" and "Implicit keys": an <c>env:</c> value that is a <c>${OTHER}</c> reference is an alias every <c>${NAME}</c> resolution honours
 /// (apiKey, baseUrl, headers), and a remote provider without apiKey reads <c>${&lt;ID&gt;_API_KEY}</c>; built in code here
 /// (the generated path is covered by the generator's CatalogCaseTests).
 /// </summary>
@@ -63,6 +63,18 @@ public sealed class EnvironmentAliasAndImplicitKeyTests
         var error = await Assert.ThrowsAsync<ModelFailoverException>(() => client.GetResponseAsync("hi", new ChatOptions { ModelId = "acme/m" }));
 
         Assert.Contains("Variable A_KEY is not set, nor its env: alias B_KEY (the API key of provider 'acme' is ${A_KEY}); set one of them, e.g. as an environment variable.", error.Message);
+    }
+
+    [Fact]
+    public void HasApiKey_follows_the_alias_of_an_unset_key_variable()
+    {
+        var acme = Aliased().GetProvider("acme");
+        var local = Catalog.CreateBuilder().AddProvider("lab", "http://127.0.0.1:1234/v1", ModelApi.OpenAICompletions, apiKey: null).Build().GetProvider("lab");
+
+        Assert.True(acme.HasApiKey(Secrets(("ACME_KEY_CO", "sk-co-1"))));
+        Assert.True(acme.HasApiKey(Secrets(("ACME_API_KEY", "sk-direct"))));
+        Assert.False(acme.HasApiKey(Secrets(("ACME_API_KEY", ""), ("TEAM_ID", "7"))));
+        Assert.False(local.HasApiKey(Secrets()));
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using static ModelCatalog.Runtime.Tests.Infrastructure.TestSupport;
 
 namespace ModelCatalog.Runtime.Tests.Client;
 
-/// <summary>SPEC §2 "${VAR} in refs": a primary, fallback or alias target holding ${VAR} is resolved through the client's resolver when it is used.</summary>
+/// <summary>README.md, MC0015: a primary, fallback or alias target holding ${VAR} is resolved through the client's resolver when it is used.</summary>
 public sealed class VariableRefTests
 {
     private const string Ok = """{"id":"msg","model":"provider-name","content":[{"type":"text","text":"ok"}],"stop_reason":"end_turn","usage":{"input_tokens":1,"output_tokens":1}}""";

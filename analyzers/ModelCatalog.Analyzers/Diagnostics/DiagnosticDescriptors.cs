@@ -1,11 +1,14 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using ModelCatalog.Generator.Diagnostics;
 
-namespace ModelCatalog.Generator.Diagnostics;
+namespace ModelCatalog.Analyzers.Diagnostics;
 
 /// <summary>
-/// The descriptors of every ModelCatalog diagnostic. Catalog diagnostics (MC00xx) carry a message finished by the
-/// validator, which names the offending value and the fix; C# diagnostics (MC10xx) format their arguments.
+/// The descriptors of every ModelCatalog diagnostic, kept with the assembly that reports them (CatalogFileAnalyzer reports
+/// MC00xx, ModelRefAnalyzer MC10xx; AnalyzerReleases.*.md beside this project track them). Catalog diagnostics (MC00xx) carry
+/// a message finished by the generator's validator, which names the offending value and the fix; C# diagnostics (MC10xx)
+/// format their arguments. The ids themselves stay in the generator (DiagnosticIds), whose validator produces them.
 /// </summary>
 internal static class DiagnosticDescriptors
 {
