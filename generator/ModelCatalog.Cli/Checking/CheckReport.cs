@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis;
-using ModelCatalog.Generator.Diagnostics;
+using ModelCatalog.Analyzers.Diagnostics;
 
 namespace ModelCatalog.Cli.Checking;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Linq;
 using System.Threading;
+using ModelCatalog.Analyzers;
 using ModelCatalog.Cli.Checking;
 using ModelCatalog.Generator;
 

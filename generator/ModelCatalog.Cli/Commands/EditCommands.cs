@@ -229,7 +229,7 @@ internal static class EditCommands
     {
         var before = original.Compiled.Diagnostics.Select(d => d.Id + d.Message).ToHashSet();
         var introduced = Generator.CatalogCompiler.Compile(edited, original.DisplayName, System.Threading.CancellationToken.None).Diagnostics
-            .Where(d => Generator.Diagnostics.DiagnosticDescriptors.ForCatalogId(d.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)
+            .Where(d => ModelCatalog.Analyzers.Diagnostics.DiagnosticDescriptors.ForCatalogId(d.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)
             .FirstOrDefault(d => !before.Contains(d.Id + d.Message));
         if (introduced is not null)
         {

@@ -2,10 +2,11 @@ using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
-using ModelCatalog.Generator.Diagnostics;
+using ModelCatalog.Analyzers.Diagnostics;
+using ModelCatalog.Generator;
 using ModelCatalog.Generator.Model;
 
-namespace ModelCatalog.Generator;
+namespace ModelCatalog.Analyzers;
 
 /// <summary>
 /// The catalog diagnostics of one catalog file as Roslyn reports them (descriptor, message, line span). Shared by
