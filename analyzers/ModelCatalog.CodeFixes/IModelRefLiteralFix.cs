@@ -6,8 +6,8 @@ namespace ModelCatalog.CodeFixes;
 
 /// <summary>
 /// One edit of a model-ref literal, built from the analyzer's diagnostic: the code fix registers it for the diagnostic,
-/// and <see cref="ModelRefRefactoringProvider"/> offers the same action as a refactoring for hosts that show no analyzer
-/// fixes (csharp-ls), so both always make the same edit under the same title.
+/// and <see cref="ModelRefRefactoringProvider"/> offers the same action as a refactoring, so both always make the same
+/// edit under the same title.
 /// </summary>
 internal interface IModelRefLiteralFix
 {

@@ -11,7 +11,7 @@ namespace ModelCatalog.CodeFixes;
 
 /// <summary>
 /// The literal fixes of MC1001–MC1004 offered as refactorings on the string literal under the caret, for editors whose
-/// language server lists refactorings but no analyzer code fixes (README.md, Code fixes). What is offered comes from the
+/// language server lists refactorings but no analyzer code fixes (README.md, Model refs in C#). What is offered comes from the
 /// analyzer's own diagnostics for that literal (<see cref="LiteralDiagnostics"/>), so a literal the analyzer leaves
 /// alone (a correct ref, an id meant for another client, a rule set to <c>none</c>) gets nothing; the actions are the
 /// code fixes' own (<see cref="IModelRefLiteralFix"/>).
