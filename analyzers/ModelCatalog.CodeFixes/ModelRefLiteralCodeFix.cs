@@ -10,7 +10,7 @@ namespace ModelCatalog.CodeFixes;
 /// A fix that rewrites the model-ref literal with the replacement the analyzer put into the diagnostic (the right
 /// case, or a clear did-you-mean). Derived fixes choose the diagnostics and the title; Fix All edits every literal.
 /// </summary>
-public abstract class ModelRefLiteralCodeFix : CodeFixProvider
+public abstract class ModelRefLiteralCodeFix : CodeFixProvider, IModelRefLiteralFix
 {
     private readonly string _equivalenceKey;
 
@@ -37,16 +37,21 @@ public abstract class ModelRefLiteralCodeFix : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (ModelRefLiteralEditor.Target(root, diagnostic, out var replacement) is not null)
+            if (CreateAction(context.Document, root, diagnostic) is { } action)
             {
-                var document = context.Document;
-                context.RegisterCodeFix(
-                    CodeAction.Create(Title(replacement),
-                        cancellationToken => ModelRefLiteralEditor.ReplaceAsync(document, new[] { diagnostic }, cancellationToken), _equivalenceKey),
-                    diagnostic);
+                context.RegisterCodeFix(action, diagnostic);
             }
         }
     }
+
+    /// <inheritdoc/>
+    CodeAction? IModelRefLiteralFix.CreateAction(Document document, SyntaxNode root, Diagnostic diagnostic) => CreateAction(document, root, diagnostic);
+
+    private CodeAction? CreateAction(Document document, SyntaxNode root, Diagnostic diagnostic) =>
+        ModelRefLiteralEditor.Target(root, diagnostic, out var replacement) is null
+            ? null
+            : CodeAction.Create(Title(replacement),
+                cancellationToken => ModelRefLiteralEditor.ReplaceAsync(document, new[] { diagnostic }, cancellationToken), _equivalenceKey);
 
     /// <summary>The light-bulb title for replacing the literal with <paramref name="replacement"/>.</summary>
     private protected abstract string Title(string replacement);

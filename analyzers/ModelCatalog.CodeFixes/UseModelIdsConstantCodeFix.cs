@@ -13,7 +13,7 @@ namespace ModelCatalog.CodeFixes;
 /// <c>ModelIds.Minimax.MiniMaxM2_1</c>, adding <c>using &lt;generated namespace&gt;;</c> when needed.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseModelIdsConstantCodeFix)), Shared]
-public sealed class UseModelIdsConstantCodeFix : CodeFixProvider
+public sealed class UseModelIdsConstantCodeFix : CodeFixProvider, IModelRefLiteralFix
 {
     private const string EquivalenceKey = "ModelCatalog.UseModelIdsConstant";
 
@@ -35,14 +35,19 @@ public sealed class UseModelIdsConstantCodeFix : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (ModelIdsConstantEditor.Target(root, diagnostic, out _, out var constant) is not null)
+            if (CreateAction(context.Document, root, diagnostic) is { } action)
             {
-                var document = context.Document;
-                context.RegisterCodeFix(
-                    CodeAction.Create("Use " + constant,
-                        cancellationToken => ModelIdsConstantEditor.ReplaceAsync(document, new[] { diagnostic }, cancellationToken), EquivalenceKey),
-                    diagnostic);
+                context.RegisterCodeFix(action, diagnostic);
             }
         }
     }
+
+    /// <inheritdoc/>
+    CodeAction? IModelRefLiteralFix.CreateAction(Document document, SyntaxNode root, Diagnostic diagnostic) => CreateAction(document, root, diagnostic);
+
+    private static CodeAction? CreateAction(Document document, SyntaxNode root, Diagnostic diagnostic) =>
+        ModelIdsConstantEditor.Target(root, diagnostic, out _, out var constant) is null
+            ? null
+            : CodeAction.Create("Use " + constant,
+                cancellationToken => ModelIdsConstantEditor.ReplaceAsync(document, new[] { diagnostic }, cancellationToken), EquivalenceKey);
 }

@@ -12,7 +12,8 @@ namespace ModelCatalog.Package.Tests;
 /// The product as a new user meets it: the packed ModelCatalog package, added by id to a fresh console project from a
 /// local folder feed, with a models.yaml next to the project.
 /// </summary>
-public sealed class PackageEndToEndTests : IClassFixture<PackageFixture>
+[Collection(SharedPackage.Name)]
+public sealed class PackageEndToEndTests
 {
     private const string Catalog = """
         env:
