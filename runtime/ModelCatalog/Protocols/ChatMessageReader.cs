@@ -53,6 +53,16 @@ internal sealed class ChatMessageReader
         }
     }
 
+    /// <summary>
+    /// A stream's tool call arrived: content held back waiting for a <c>&lt;/think&gt;</c> without an opening tag is the
+    /// answer (see <see cref="ThinkTagSplitter"/>); it is released as text.
+    /// </summary>
+    public void StopHolding(List<AIContent> output)
+    {
+        _output = output;
+        ReleaseHeld();
+    }
+
     /// <summary>Ends a stream: flushes what the <c>&lt;think&gt;</c> splitter still holds.</summary>
     public void Flush(List<AIContent> output)
     {
@@ -122,6 +132,8 @@ internal sealed class ChatMessageReader
 
     private void AddFieldReasoning(string reasoning, string format)
     {
+        // The reasoning comes in a field, so content held back for a "</think>" without "<think>" is the answer.
+        ReleaseHeld();
         if (_tagReasoning)
         {
             return; // already reported from <think> in the content
@@ -130,6 +142,14 @@ internal sealed class ChatMessageReader
         _fieldReasoning = true;
         Format ??= format;
         _output.Add(new TextReasoningContent(reasoning));
+    }
+
+    private void ReleaseHeld()
+    {
+        if (_splitter?.StopHolding() is { Length: > 0 } held)
+        {
+            _output.Add(new TextContent(held));
+        }
     }
 
     private void AddText(string? content)

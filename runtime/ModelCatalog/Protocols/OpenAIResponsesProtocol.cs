@@ -128,7 +128,7 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
         };
     }
 
-    public override StreamDecoder CreateStreamDecoder() => new Decoder();
+    public override StreamDecoder CreateStreamDecoder(ModelInfo model) => new Decoder();
 
     // Classified by content like any in-band error: server_error is retried, rate_limit_exceeded honours the rate limit.
     private static ProviderFailureException InBandError(JsonElement responseOrEvent, int? statusCode) =>
