@@ -10,7 +10,9 @@ namespace ModelCatalog;
 /// fields (<c>reasoning_content</c>, <c>reasoning</c>, <c>reasoning_text</c>, <c>reasoning_details</c>), then
 /// <c>content</c> as a string or an array of typed parts (<c>text</c>, <c>thinking</c>, <c>refusal</c>; other part
 /// types are skipped), with <c>&lt;think&gt;</c> split from the text. Reasoning that comes in two dialects at once
-/// (a reasoning field and <c>&lt;think&gt;</c> in the content) is reported once: the first dialect seen wins.
+/// (a reasoning field and <c>&lt;think&gt;</c> in the content) is reported once: the first dialect seen wins. In a
+/// stream, a reasoning field ends the splitter's wait for a <c>&lt;/think&gt;</c> without an opening tag (the held
+/// content is the answer, see <see cref="ThinkTagSplitter"/>).
 /// </summary>
 internal sealed class ChatMessageReader
 {
