@@ -527,7 +527,7 @@ public sealed class CatalogChatClient : IChatClient
             else
             {
                 var body = await response.Content.ReadBodyStreamAsync(cancellationToken).ConfigureAwait(false);
-                call = new StreamingCall(this, model, route.Protocol!.CreateStreamDecoder(), response, body, target.Secrets,
+                call = new StreamingCall(this, model, route.Protocol!.CreateStreamDecoder(model), response, body, target.Secrets,
                     timeout, _options.AttemptTimeout, idleTimeout, startedAt) { Reservation = reservation };
                 reservation = null;
             }

@@ -8,18 +8,40 @@ namespace ModelCatalog;
 /// put at the start of <c>content</c> from the answer. Works on a whole string or incrementally on streamed chunks,
 /// where a tag may be split across chunks.
 /// </summary>
+/// <remarks>
+/// A <c>&lt;/think&gt;</c> without an opening tag (chat templates that pre-fill <c>&lt;think&gt;</c> in the prompt, as some
+/// vLLM, SGLang and llama.cpp setups do) ends the reasoning too. In a stream of a reasoning model (<c>reasoning: true</c>)
+/// that is known only once the tag arrives, so content that does not start with <c>&lt;think&gt;</c> is held back until
+/// <c>&lt;/think&gt;</c> arrives (what came before it is reasoning, the rest text), or it is released as text when
+/// <see cref="StopHolding"/> is called (a reasoning field or a tool call arrived: the content is the answer), when the
+/// stream ends, or once <see cref="HoldLimit"/> characters are held. Streams of other models are never held back.
+/// </remarks>
 internal sealed class ThinkTagSplitter
 {
     public const string OpenTag = "<think>";
     public const string CloseTag = "</think>";
 
+    /// <summary>The most content characters (64 Ki) held back waiting for a <c>&lt;/think&gt;</c> without an opening tag.</summary>
+    public const int HoldLimit = 64 * 1024;
+
     private readonly StringBuilder _pending = new();
     private State _state = State.Start;
+    private bool _holdForOrphanClose;
+
+    // In MaybeReasoning: how much of the pending text has been searched for "</think>" already.
+    private int _searched;
+
+    /// <param name="holdForOrphanClose">
+    /// <c>true</c> for a reasoning model: content that does not start with <c>&lt;think&gt;</c> is held back until a
+    /// <c>&lt;/think&gt;</c> shows whether it was reasoning (see the remarks).
+    /// </param>
+    public ThinkTagSplitter(bool holdForOrphanClose = false) => _holdForOrphanClose = holdForOrphanClose;
 
     private enum State
     {
         Start,
         ThinkStart,
+        MaybeReasoning,
         InThink,
         AfterThink,
         Text,
@@ -88,6 +110,24 @@ internal sealed class ThinkTagSplitter
         text = textOut.ToString();
     }
 
+    /// <summary>
+    /// Stops waiting for a <c>&lt;/think&gt;</c> without an opening tag (a reasoning field or a tool call showed that the
+    /// content is the answer); returns the content held back for it, now answer text (empty when none).
+    /// </summary>
+    public string StopHolding()
+    {
+        _holdForOrphanClose = false;
+        if (_state != State.MaybeReasoning)
+        {
+            return string.Empty;
+        }
+
+        var text = _pending.ToString();
+        _pending.Clear();
+        _state = State.Text;
+        return text;
+    }
+
     /// <summary>Ends the stream: whatever is still held back is emitted (an unclosed think block counts as reasoning).</summary>
     public void Flush(out string reasoning, out string text)
     {
@@ -111,6 +151,18 @@ internal sealed class ThinkTagSplitter
     {
         while (true)
         {
+            if (_state == State.MaybeReasoning && !FindOrphanClose())
+            {
+                if (_pending.Length >= HoldLimit)
+                {
+                    textOut.Append(_pending);
+                    _pending.Clear();
+                    _state = State.Text;
+                }
+
+                return;
+            }
+
             var buffer = _pending.ToString();
             switch (_state)
             {
@@ -131,9 +183,27 @@ internal sealed class ThinkTagSplitter
                         continue;
                     }
 
+                    if (_holdForOrphanClose)
+                    {
+                        _pending.Append(buffer);
+                        _searched = 0;
+                        _state = State.MaybeReasoning;
+                        continue;
+                    }
+
                     textOut.Append(buffer);
                     _state = State.Text;
                     return;
+                }
+
+                case State.MaybeReasoning:
+                {
+                    // FindOrphanClose found "</think>" at _searched: what came before it was reasoning.
+                    reasoningOut.Append(buffer.Substring(0, _searched).Trim());
+                    _pending.Clear();
+                    _pending.Append(buffer, _searched + CloseTag.Length, buffer.Length - _searched - CloseTag.Length);
+                    _state = State.AfterThink;
+                    continue;
                 }
 
                 case State.ThinkStart:
@@ -198,6 +268,29 @@ internal sealed class ThinkTagSplitter
                     return;
             }
         }
+    }
+
+    // Searches the held text for "</think>" from where the last search stopped (a tag may straddle two chunks), without
+    // copying it: true with _searched at the tag, false with _searched where the next search starts.
+    private bool FindOrphanClose()
+    {
+        for (var i = _searched; i <= _pending.Length - CloseTag.Length; i++)
+        {
+            var match = true;
+            for (var j = 0; j < CloseTag.Length && match; j++)
+            {
+                match = _pending[i + j] == CloseTag[j];
+            }
+
+            if (match)
+            {
+                _searched = i;
+                return true;
+            }
+        }
+
+        _searched = Math.Max(0, _pending.Length - CloseTag.Length + 1);
+        return false;
     }
 
     // Index where a suffix of buffer that is a proper prefix of "</think>" begins; buffer.Length when none.

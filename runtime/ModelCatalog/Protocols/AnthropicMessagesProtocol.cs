@@ -130,7 +130,7 @@ internal sealed class AnthropicMessagesProtocol : WireProtocol
         return new ParsedResponse(message, usage, MapStopReason(JsonHelpers.GetString(root, "stop_reason")), id, JsonHelpers.GetNonBlankString(root, "model"));
     }
 
-    public override StreamDecoder CreateStreamDecoder() => new Decoder();
+    public override StreamDecoder CreateStreamDecoder(ModelInfo model) => new Decoder();
 
     /// <summary>Maps a <c>stop_reason</c>; <c>null</c>, empty or whitespace means "none", an unknown value becomes a custom reason.</summary>
     internal static ChatFinishReason? MapStopReason(string? reason) => reason switch

@@ -10,7 +10,9 @@ namespace ModelCatalog;
 /// fields (<c>reasoning_content</c>, <c>reasoning</c>, <c>reasoning_text</c>, <c>reasoning_details</c>), then
 /// <c>content</c> as a string or an array of typed parts (<c>text</c>, <c>thinking</c>, <c>refusal</c>; other part
 /// types are skipped), with <c>&lt;think&gt;</c> split from the text. Reasoning that comes in two dialects at once
-/// (a reasoning field and <c>&lt;think&gt;</c> in the content) is reported once: the first dialect seen wins.
+/// (a reasoning field and <c>&lt;think&gt;</c> in the content) is reported once: the first dialect seen wins. In a
+/// stream, a reasoning field ends the splitter's wait for a <c>&lt;/think&gt;</c> without an opening tag (the held
+/// content is the answer, see <see cref="ThinkTagSplitter"/>).
 /// </summary>
 internal sealed class ChatMessageReader
 {
@@ -51,6 +53,16 @@ internal sealed class ChatMessageReader
         {
             (_refusal ??= new StringBuilder()).Append(refusal);
         }
+    }
+
+    /// <summary>
+    /// A stream's tool call arrived: content held back waiting for a <c>&lt;/think&gt;</c> without an opening tag is the
+    /// answer (see <see cref="ThinkTagSplitter"/>); it is released as text.
+    /// </summary>
+    public void StopHolding(List<AIContent> output)
+    {
+        _output = output;
+        ReleaseHeld();
     }
 
     /// <summary>Ends a stream: flushes what the <c>&lt;think&gt;</c> splitter still holds.</summary>
@@ -122,6 +134,8 @@ internal sealed class ChatMessageReader
 
     private void AddFieldReasoning(string reasoning, string format)
     {
+        // The reasoning comes in a field, so content held back for a "</think>" without "<think>" is the answer.
+        ReleaseHeld();
         if (_tagReasoning)
         {
             return; // already reported from <think> in the content
@@ -130,6 +144,14 @@ internal sealed class ChatMessageReader
         _fieldReasoning = true;
         Format ??= format;
         _output.Add(new TextReasoningContent(reasoning));
+    }
+
+    private void ReleaseHeld()
+    {
+        if (_splitter?.StopHolding() is { Length: > 0 } held)
+        {
+            _output.Add(new TextContent(held));
+        }
     }
 
     private void AddText(string? content)

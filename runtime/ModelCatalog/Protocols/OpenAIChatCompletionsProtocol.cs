@@ -137,7 +137,7 @@ internal sealed class OpenAIChatCompletionsProtocol : WireProtocol
         };
     }
 
-    public override StreamDecoder CreateStreamDecoder() => new Decoder();
+    public override StreamDecoder CreateStreamDecoder(ModelInfo model) => new Decoder(model.Reasoning);
 
     /// <summary>Maps a <c>finish_reason</c>; <c>null</c>, empty or whitespace means "none yet", an unknown value becomes a custom reason.</summary>
     internal static ChatFinishReason? MapFinishReason(string? reason) => reason switch
@@ -415,9 +415,13 @@ internal sealed class OpenAIChatCompletionsProtocol : WireProtocol
         private readonly List<PendingToolCall> _toolCalls = new();
         private Dictionary<long, PendingToolCall>? _openByIndex;
         private long _lastIndex;
-        private readonly ChatMessageReader _reader = new(new ThinkTagSplitter());
+        private readonly ChatMessageReader _reader;
         private JsonElement _lastUsage;
         private bool _hasUsage;
+
+        // A reasoning model's content may be reasoning ended by a "</think>" whose "<think>" the chat template pre-filled:
+        // the splitter holds it back until that is known (ThinkTagSplitter remarks); other models' text is never held.
+        public Decoder(bool reasoningModel) => _reader = new ChatMessageReader(new ThinkTagSplitter(holdForOrphanClose: reasoningModel));
 
         public override void OnEvent(string eventType, JsonElement data, List<AIContent> output)
         {
@@ -465,7 +469,7 @@ internal sealed class OpenAIChatCompletionsProtocol : WireProtocol
                 if (JsonHelpers.TryGetObject(choice, "delta", out var delta))
                 {
                     _reader.Read(delta, output);
-                    OnToolCalls(delta);
+                    OnToolCalls(delta, output);
                 }
 
                 // "" (llama.cpp-style servers on every chunk) is "no reason yet" and never replaces a real one.
@@ -503,13 +507,14 @@ internal sealed class OpenAIChatCompletionsProtocol : WireProtocol
 
         // A fragment whose id is non-empty and differs from the id of the call open at its index starts a new call
         // (servers that label every complete call index 0); fragments without an id continue the open call.
-        private void OnToolCalls(JsonElement delta)
+        private void OnToolCalls(JsonElement delta, List<AIContent> output)
         {
             if (!JsonHelpers.TryGetArray(delta, "tool_calls", out var toolCalls))
             {
                 return;
             }
 
+            _reader.StopHolding(output); // a tool call shows the held content was the answer
             _openByIndex ??= new Dictionary<long, PendingToolCall>();
             foreach (var fragment in toolCalls.EnumerateArray())
             {

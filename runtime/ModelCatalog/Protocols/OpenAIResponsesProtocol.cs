@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Net.Http;
 using System.Text;
 using System.Text.Json;
@@ -127,7 +128,7 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
         };
     }
 
-    public override StreamDecoder CreateStreamDecoder() => new Decoder();
+    public override StreamDecoder CreateStreamDecoder(ModelInfo model) => new Decoder();
 
     // Classified by content like any in-band error: server_error is retried, rate_limit_exceeded honours the rate limit.
     private static ProviderFailureException InBandError(JsonElement responseOrEvent, int? statusCode) =>
@@ -438,6 +439,9 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
         private ItemKinds _kinds;
         private bool _anonymousDeltas;
 
+        // The output message item whose text the updates carry now (item id, or "#" + output_index without one).
+        private string? _messageItem;
+
         public override void OnEvent(string eventType, JsonElement data, List<AIContent> output)
         {
             var type = JsonHelpers.GetString(data, "type") ?? eventType;
@@ -450,6 +454,7 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
                     break;
                 case "response.output_text.delta":
                     MarkStreamed(data);
+                    EnterMessageItem(data, JsonHelpers.GetString(data, "item_id"));
                     if (JsonHelpers.GetString(data, "delta") is { Length: > 0 } text)
                     {
                         output.Add(new TextContent(text));
@@ -547,6 +552,29 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
             }
         }
 
+        // Each further output message item gets its own MessageId (its item id), so ToChatResponse() keeps its text a
+        // separate part instead of joining it to the previous item's text, as the non-streamed response keeps the parts
+        // apart. The first item keeps the response id, which is the non-streamed MessageId, so reasoning and the answer
+        // of a one-item response stay one message.
+        private void EnterMessageItem(JsonElement data, string? itemId)
+        {
+            var key = itemId ?? (JsonHelpers.GetInt64(data, "output_index") is { } outputIndex
+                ? "#" + outputIndex.ToString(CultureInfo.InvariantCulture) : null);
+            if (key is null || key == _messageItem)
+            {
+                return;
+            }
+
+            // Without a response id yet (no response.created) the first item is named too: an update without an id
+            // would be merged into the next item's message.
+            if (_messageItem is not null || MessageId is null)
+            {
+                MessageId = itemId ?? ResponseId + key;
+            }
+
+            _messageItem = key;
+        }
+
         // Items are recognised by item id, or by output_index when a server leaves the id out of its deltas.
         private void MarkStreamed(JsonElement data)
         {
@@ -616,6 +644,7 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
                     break;
                 case "message":
                     // A message item that already carries its text here (no deltas follow): the text counts.
+                    EnterMessageItem(data, JsonHelpers.GetString(item, "id"));
                     var before = output.Count;
                     _kinds |= ReadMessageParts(item, output);
                     if (output.Count > before)
@@ -661,6 +690,7 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
                     break;
                 case "message" when !Streamed(itemId, data):
                     // The item's text never came as deltas: this is the only place it arrives.
+                    EnterMessageItem(data, itemId);
                     _kinds |= ReadMessageParts(item, output);
                     break;
                 case "reasoning" when !Streamed(itemId, data):

@@ -25,8 +25,8 @@ internal abstract class WireProtocol
     /// <summary>Reads a complete (non-streaming) 2xx response. Throws <see cref="ProviderFailureException"/> for in-band errors.</summary>
     public abstract ParsedResponse ReadResponse(JsonElement root);
 
-    /// <summary>Creates the state machine for one streamed response.</summary>
-    public abstract StreamDecoder CreateStreamDecoder();
+    /// <summary>Creates the state machine for one streamed response of <paramref name="model"/>.</summary>
+    public abstract StreamDecoder CreateStreamDecoder(ModelInfo model);
 
     /// <summary>The protocol for a model's <c>api</c> kind, or <c>null</c> when the kind is not callable.</summary>
     public static WireProtocol? For(ModelApi api) => api switch

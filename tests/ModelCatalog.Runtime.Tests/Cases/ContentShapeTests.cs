@@ -110,7 +110,8 @@ public sealed class ContentShapeTests
 
         var response = await Stream(client, ProviderCases.Question(), new ChatOptions { ModelId = Resp });
 
-        Assert.Equal("First. Second. Third.", response.Text);
+        Assert.Equal(new[] { "First. ", "Second. ", "Third." }, response.Messages.Select(m => m.Text));
+        Assert.Equal(new[] { "msg_1", "msg_2", "msg_3" }, response.Messages.Select(m => m.MessageId));
         Assert.Equal(ChatFinishReason.Stop, response.FinishReason);
     }
 
@@ -153,7 +154,32 @@ public sealed class ContentShapeTests
 
         Assert.Equal(new[] { "One.", " Two.", " Three." }, whole.Messages.Single().Contents.OfType<TextContent>().Select(t => t.Text));
         Assert.Equal("One. Two. Three.", whole.Text);
-        Assert.Equal(whole.Text, streamed.Text);
+
+        // Streamed, each message item is its own message: ToChatResponse() joins the text of one message's updates
+        // and puts a line break between messages, so the text differs from the whole response only by that separator.
+        Assert.Equal(new[] { "One. Two.", " Three." }, streamed.Messages.Select(m => m.Text));
+        Assert.Equal(new[] { "msg_1", "msg_2" }, streamed.Messages.Select(m => m.MessageId)); // no response.created: the first item names itself
+        Assert.Equal("One. Two.\n Three.", streamed.Text);
+    }
+
+    [Fact]
+    public async Task Responses_message_items_sent_whole_in_item_events_stay_separate_messages_after_reasoning()
+    {
+        await using var server = await Serve(Events(
+            """{"type":"response.created","response":{"id":"resp_1","status":"in_progress","output":[]}}""",
+            """{"type":"response.output_item.done","output_index":0,"item":{"type":"reasoning","id":"rs_1","summary":[{"type":"summary_text","text":"Plan."}]}}""",
+            """{"type":"response.output_item.added","output_index":1,"item":{"type":"message","id":"msg_1","role":"assistant","content":[{"type":"output_text","text":"One."}]}}""",
+            """{"type":"response.output_item.done","output_index":2,"item":{"type":"message","id":"msg_2","role":"assistant","content":[{"type":"output_text","text":" Two."}]}}""",
+            Completed));
+        using var client = NewClient(server);
+
+        var streamed = await Stream(client, ProviderCases.Question(), new ChatOptions { ModelId = Resp });
+
+        Assert.Equal(new[] { "resp_1", "msg_2" }, streamed.Messages.Select(m => m.MessageId));
+        Assert.Equal("Plan.", Assert.Single(streamed.Messages[0].Contents.OfType<TextReasoningContent>()).Text);
+        Assert.Equal("One.", Assert.Single(streamed.Messages[0].Contents.OfType<TextContent>()).Text);
+        Assert.Equal(" Two.", Assert.Single(streamed.Messages[1].Contents.OfType<TextContent>()).Text);
+        Assert.NotNull(streamed.Usage);
     }
 
     [Fact]

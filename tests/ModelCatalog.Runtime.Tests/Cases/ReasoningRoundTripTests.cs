@@ -94,6 +94,131 @@ public sealed class ReasoningRoundTripTests
         Assert.Equal("Hi.", response.Text);
     }
 
+    private const string Mm = "minimax/MiniMax-M2.5"; // a reasoning model behind Chat Completions
+
+    // What each streamed update carried, in order: "r:" reasoning and "t:" text parts (usage and empty parts left out).
+    private static async Task<List<string>> StreamedParts(CatalogChatClient client, string modelRef)
+    {
+        var updates = await CollectAsync(client.GetStreamingResponseAsync(ProviderCases.Question(), new ChatOptions { ModelId = modelRef }));
+        return updates.Select(u => string.Join("|", u.Contents.Select(c => c switch
+        {
+            TextReasoningContent r when r.Text.Length > 0 => "r:" + r.Text,
+            TextContent t when t.Text.Length > 0 => "t:" + t.Text,
+            _ => null,
+        }).Where(p => p is not null))).Where(p => p.Length > 0).ToList();
+    }
+
+    [Fact]
+    public async Task A_streamed_closing_think_tag_without_an_opening_one_ends_the_reasoning_of_a_reasoning_model()
+    {
+        await using var server = await Serve(
+            ChatStream(
+                Delta("""{"role":"assistant","content":"The user "}"""),
+                Delta("""{"content":"greets.\n</think>\n\nHi"}"""),
+                Delta("""{"content":" there."}"""),
+                Delta("{}", "stop")),
+            Json(Sunny));
+        using var client = NewClient(server);
+
+        var first = (await CollectAsync(client.GetStreamingResponseAsync(ProviderCases.Question(), new ChatOptions { ModelId = Mm }))).ToChatResponse();
+        Assert.Equal("The user greets.", ReasoningText(first));
+        Assert.Equal("Hi there.", first.Text);
+        var history = ProviderCases.Question();
+        history.AddRange(first.Messages);
+        history.Add(new ChatMessage(ChatRole.User, "And tomorrow?"));
+        await client.GetResponseAsync(history, new ChatOptions { ModelId = Mm });
+
+        // Replayed the way it came: as a think block in content (the reasoning is not sent twice).
+        JsonEqual("""{"role":"assistant","content":"<think>\nThe user greets.\n</think>\n\nHi there."}""",
+            server.Requests[1].Json.GetProperty("messages")[1].GetRawText());
+    }
+
+    [Fact]
+    public async Task A_streamed_orphan_closing_tag_is_held_back_whole_then_split_once()
+    {
+        await using var server = await Serve(ChatStream(
+            Delta("""{"role":"assistant","content":"Plan."}"""),
+            Delta("""{"content":"</thi"}"""),
+            Delta("""{"content":"nk>Hi."}"""),
+            Delta("""{"content":" Bye."}"""),
+            Delta("{}", "stop")));
+        using var client = NewClient(server);
+
+        Assert.Equal(new[] { "r:Plan.|t:Hi.", "t: Bye." }, await StreamedParts(client, Mm));
+    }
+
+    [Fact]
+    public async Task A_streamed_opening_think_tag_of_a_reasoning_model_streams_the_reasoning_as_it_comes()
+    {
+        await using var server = await Serve(ChatStream(
+            Delta("""{"role":"assistant","content":"<think>\nPlan"}"""),
+            Delta("""{"content":" more.\n</think>\n\nHi."}"""),
+            Delta("{}", "stop")));
+        using var client = NewClient(server);
+
+        Assert.Equal(new[] { "r:Plan", "r: more.|t:Hi." }, await StreamedParts(client, Mm));
+    }
+
+    [Fact]
+    public async Task The_text_of_a_model_without_reasoning_is_never_held_back()
+    {
+        await using var server = await Serve(ChatStream(
+            Delta("""{"role":"assistant","content":"Hello"}"""),
+            Delta("""{"content":" there.</think> Bye."}"""),
+            Delta("{}", "stop")));
+        using var client = NewClient(server);
+
+        Assert.Equal(new[] { "t:Hello", "t: there.</think> Bye." }, await StreamedParts(client, Oai));
+    }
+
+    [Fact]
+    public async Task A_reasoning_field_releases_held_content_as_answer_text_and_later_content_flows()
+    {
+        await using var server = await Serve(ChatStream(
+            Delta("""{"role":"assistant","reasoning_content":"Plan."}"""),
+            Delta("""{"content":"Hi"}"""),
+            Delta("""{"content":" there.</think>"}"""),
+            Delta("{}", "stop")));
+        using var client = NewClient(server);
+
+        Assert.Equal(new[] { "r:Plan.", "t:Hi", "t: there.</think>" }, await StreamedParts(client, Mm));
+    }
+
+    [Fact]
+    public async Task Held_content_is_released_as_text_by_a_tool_call_or_by_the_end_of_the_stream()
+    {
+        await using var server = await Serve(
+            ChatStream(
+                Delta("""{"role":"assistant","content":"Let me check."}"""),
+                Delta("""{"tool_calls":[{"index":0,"id":"call_1","type":"function","function":{"name":"get_weather","arguments":"{}"}}]}"""),
+                Delta("""{"content":" Done."}"""),
+                Delta("{}", "tool_calls")),
+            ChatStream(
+                Delta("""{"role":"assistant","content":"Hi"}"""),
+                Delta("""{"content":" there."}"""),
+                Delta("{}", "stop")));
+        using var client = NewClient(server);
+
+        Assert.Equal(new[] { "t:Let me check.", "t: Done." }, await StreamedParts(client, Mm));
+        Assert.Equal(new[] { "t:Hi there." }, await StreamedParts(client, Mm));
+    }
+
+    [Fact]
+    public async Task Held_content_is_released_as_text_once_the_hold_limit_is_reached()
+    {
+        var big = new string('a', ThinkLimit);
+        await using var server = await Serve(ChatStream(
+            Delta("""{"role":"assistant","content":"x"}"""),
+            Delta("""{"content":""" + "\"" + big + "\"}"),
+            Delta("""{"content":" then </think> stays text."}"""),
+            Delta("{}", "stop")));
+        using var client = NewClient(server);
+
+        Assert.Equal(new[] { "t:x" + big, "t: then </think> stays text." }, await StreamedParts(client, Mm));
+    }
+
+    private const int ThinkLimit = 64 * 1024;
+
     [Fact]
     public async Task Anthropic_stream_redacted_thinking_and_thinking_with_signature_deltas_are_replayed_before_tool_use()
     {
