@@ -47,7 +47,7 @@ internal static class ProviderBlockWriter
         YamlKey? mappingKey = null;
         for (int depth = 0; depth < ProvidersPath.Length; depth++)
         {
-            var entry = Find(mapping, ProvidersPath[depth]);
+            var entry = mapping.Find(ProvidersPath[depth]);
             if (entry is null)
             {
                 return InsertEntries(layout, mapping, YamlOutput.Providers(blocks, Tail(depth)), mappingKey);
@@ -77,19 +77,6 @@ internal static class ProviderBlockWriter
         var tail = new string[ProvidersPath.Length - from];
         System.Array.Copy(ProvidersPath, from, tail, 0, tail.Length);
         return tail;
-    }
-
-    private static KeyValuePair<YamlKey, YamlNode>? Find(YamlMapping mapping, string key)
-    {
-        foreach (var entry in mapping.Entries)
-        {
-            if (entry.Key.NonScalarKind is null && entry.Key.Value == key)
-            {
-                return entry;
-            }
-        }
-
-        return null;
     }
 
     /// <summary>Adds the entries of <paramref name="output"/> after the last entry of a non-empty mapping.</summary>

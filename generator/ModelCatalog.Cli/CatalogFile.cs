@@ -49,7 +49,7 @@ internal sealed class CatalogFile
     public Catalog Catalog => _catalog ??= Catalog.FromGeneratedData(string.Concat(CatalogDataEncoder.Encode(Compiled.Spec)));
 
     /// <summary>The file's own, unmerged values (refs as written, with positions).</summary>
-    public ParsedCatalog Parsed => _parsed ??= CatalogDocumentReader.Read(YamlTreeReader.Read(Text, DisplayName, new List<CatalogDiagnostic>(), CancellationToken.None), DisplayName, new List<CatalogDiagnostic>());
+    public ParsedCatalog Parsed => _parsed ??= CatalogDocumentReader.Read(CatalogTreeReader.Read(Text, DisplayName, new List<CatalogDiagnostic>(), CancellationToken.None), DisplayName, new List<CatalogDiagnostic>());
 
     /// <summary>The refs as configured: primary, fallbacks, then every key of agents.defaults.models.</summary>
     public IEnumerable<string> ConfiguredRefs()

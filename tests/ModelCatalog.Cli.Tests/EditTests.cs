@@ -51,6 +51,20 @@ public sealed class EditTests
     }
 
     [Fact]
+    public void Compact_json5_is_read_as_json5_and_stays_valid_after_edits()
+    {
+        // Unquoted keys without a space after ':' and single quotes: YAML cannot read this, only the JSON5 reader can.
+        var folder = Cli.TempFolder(("models.json5",
+            "// my catalog\n{agents:{defaults:{model:{primary:'minimax/MiniMax-M2.1',fallbacks:['anthropic/claude-opus-4-6',],},},},}\n"));
+
+        Assert.Equal(0, Cli.Run(folder, null, "fallbacks", "add", "minimax/MiniMax-M2.5").ExitCode);
+
+        Assert.Equal("anthropic/claude-opus-4-6\nminimax/MiniMax-M2.5\n", Cli.Run(folder, null, "fallbacks", "list").Output);
+        Assert.Equal(0, Cli.Run(folder, null, "check").ExitCode);
+        Assert.StartsWith("// my catalog\n{agents:{defaults:{model:{primary:'minimax/MiniMax-M2.1',", File.ReadAllText(Path.Combine(folder, "models.json5")));
+    }
+
+    [Fact]
     public void Clear_and_edits_on_a_file_without_agents()
     {
         var folder = Cli.TempFolder(("models.yaml", "models:\n  mode: merge\n"));

@@ -34,7 +34,7 @@ internal sealed class CatalogTextEditor
         YamlNode? node = Root();
         foreach (var key in path)
         {
-            if (node is not YamlMapping mapping || FindEntry(mapping, key) is not { } entry)
+            if (node is not YamlMapping mapping || mapping.Find(key) is not { } entry)
             {
                 return null;
             }
@@ -60,7 +60,7 @@ internal sealed class CatalogTextEditor
         var mapping = root as YamlMapping ?? throw Unsupported("the file's root is not a mapping");
         for (int depth = 0; depth < path.Count; depth++)
         {
-            if (FindEntry(mapping, path[depth]) is not { } entry)
+            if (mapping.Find(path[depth]) is not { } entry)
             {
                 Text = InsertEntries(layout, mapping, Nest(path, depth, value));
                 return;
@@ -198,26 +198,13 @@ internal sealed class CatalogTextEditor
     private YamlNode? Root()
     {
         var diagnostics = new List<CatalogDiagnostic>();
-        var root = YamlTreeReader.Read(Text, _fileName, diagnostics, CancellationToken.None);
+        var root = CatalogTreeReader.Read(Text, _fileName, diagnostics, CancellationToken.None);
         if (diagnostics.Find(d => d.Id == DiagnosticIds.InvalidSyntax) is { } invalid)
         {
             throw Unsupported("the file cannot be read (" + invalid.Message + ")");
         }
 
         return root;
-    }
-
-    private static KeyValuePair<YamlKey, YamlNode>? FindEntry(YamlMapping mapping, string key)
-    {
-        foreach (var entry in mapping.Entries)
-        {
-            if (entry.Key.NonScalarKind is null && entry.Key.Value == key)
-            {
-                return entry;
-            }
-        }
-
-        return null;
     }
 
     private static YamlOutput.Map Nest(IReadOnlyList<string> path, int from, YamlOutput value)

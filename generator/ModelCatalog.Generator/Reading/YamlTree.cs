@@ -86,6 +86,20 @@ internal sealed class YamlMapping : YamlNode
     public int FirstMergedIndex { get; set; } = int.MaxValue;
 
     public override string KindName => "a mapping";
+
+    /// <summary>The first entry whose scalar key is exactly <paramref name="key"/> (ordinal), or <c>null</c>.</summary>
+    public KeyValuePair<YamlKey, YamlNode>? Find(string key)
+    {
+        foreach (var entry in Entries)
+        {
+            if (entry.Key.NonScalarKind is null && entry.Key.Value == key)
+            {
+                return entry;
+            }
+        }
+
+        return null;
+    }
 }
 
 internal sealed class YamlSequence : YamlNode
