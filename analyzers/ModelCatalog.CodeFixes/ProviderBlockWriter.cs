@@ -3,6 +3,7 @@ using System.Threading;
 using ModelCatalog.Generator.Diagnostics;
 using ModelCatalog.Generator.Model;
 using ModelCatalog.Generator.Reading;
+using ModelCatalog.Generator.Validation;
 
 namespace ModelCatalog.CodeFixes;
 
@@ -15,7 +16,11 @@ namespace ModelCatalog.CodeFixes;
 /// </summary>
 internal static class ProviderBlockWriter
 {
-    private static readonly string[] ProvidersPath = { "models", "providers" };
+    private static readonly string[] ModelsYamlPath = { "models", "providers" };
+
+    // OpenClaw's per-agent models.json keeps its providers at the root: adding a `models` key there would make the file
+    // a models.yaml and hide every provider it has.
+    private static readonly string[] ModelsJsonPath = { "providers" };
 
     public static string? Insert(string text, IReadOnlyList<ProviderBlock> blocks, CancellationToken cancellationToken)
     {
@@ -36,7 +41,7 @@ internal static class ProviderBlockWriter
         {
             // Empty or comment-only file: append a fresh block document.
             var separator = text.Length == 0 || text.EndsWith("\n", System.StringComparison.Ordinal) ? "" : layout.NewLine;
-            return text + separator + BlockStyleWriter.Entries((YamlOutput.Map)YamlOutput.Providers(blocks, ProvidersPath), 0, layout);
+            return text + separator + BlockStyleWriter.Entries((YamlOutput.Map)YamlOutput.Providers(blocks, ModelsYamlPath), 0, layout);
         }
 
         if (root is not YamlMapping mapping)
@@ -44,46 +49,54 @@ internal static class ProviderBlockWriter
             return null;
         }
 
-        YamlKey? mappingKey = null;
-        for (int depth = 0; depth < ProvidersPath.Length; depth++)
+        var path = CatalogDocumentReader.IsModelsJson(mapping) ? ModelsJsonPath : ModelsYamlPath;
+        for (int depth = 0; depth < path.Length; depth++)
         {
-            var entry = mapping.Find(ProvidersPath[depth]);
+            var entry = mapping.Find(path[depth]);
             if (entry is null)
             {
-                return InsertEntries(layout, mapping, YamlOutput.Providers(blocks, Tail(depth)), mappingKey);
+                return InsertEntries(layout, mapping, (YamlOutput.Map)YamlOutput.Providers(blocks, Tail(path, depth)));
             }
 
             var value = entry.Value.Value;
             if (value is YamlMapping { Entries.Count: > 0 } child)
             {
                 mapping = child;
-                mappingKey = entry.Value.Key;
                 continue;
             }
 
             if (value is YamlMapping or YamlScalar { IsNull: true })
             {
-                return ReplaceEmptyValue(layout, mapping, entry.Value.Key, value, YamlOutput.Providers(blocks, Tail(depth + 1)));
+                return ReplaceEmptyValue(layout, mapping, entry.Value.Key, value, YamlOutput.Providers(blocks, Tail(path, depth + 1)));
             }
 
             return null;
         }
 
-        return InsertEntries(layout, mapping, YamlOutput.Providers(blocks, System.Array.Empty<string>()), mappingKey);
+        return InsertEntries(layout, mapping, (YamlOutput.Map)YamlOutput.Providers(blocks, System.Array.Empty<string>()));
     }
 
-    private static string[] Tail(int from)
+    private static string[] Tail(string[] path, int from)
     {
-        var tail = new string[ProvidersPath.Length - from];
-        System.Array.Copy(ProvidersPath, from, tail, 0, tail.Length);
+        var tail = new string[path.Length - from];
+        System.Array.Copy(path, from, tail, 0, tail.Length);
         return tail;
     }
 
-    /// <summary>Adds the entries of <paramref name="output"/> after the last entry of a non-empty mapping.</summary>
-    private static string InsertEntries(YamlLayout layout, YamlMapping mapping, YamlOutput output, YamlKey? mappingKey)
+    /// <summary>
+    /// Adds the entries of <paramref name="output"/> after the last entry of <paramref name="mapping"/> in its style (an
+    /// empty flow mapping gets them inside). Shared with the CLI's catalog editor.
+    /// </summary>
+    internal static string InsertEntries(YamlLayout layout, YamlMapping mapping, YamlOutput.Map output)
     {
         var text = layout.Text;
-        var entries = ((YamlOutput.Map)output).Entries;
+        if (mapping.Entries.Count == 0)
+        {
+            return text.Remove(mapping.Range.Start, mapping.Range.Length)
+                .Insert(mapping.Range.Start, FlowStyleWriter.Value(output, layout.LineIndent(mapping.Range.Start), multiLine: false, layout));
+        }
+
+        var entries = output.Entries;
         var last = mapping.Entries[mapping.Entries.Count - 1];
         int lastEnd = EndOf(last.Key, last.Value);
         int firstKey = mapping.Entries[0].Key.Range.Start;
@@ -122,7 +135,7 @@ internal static class ProviderBlockWriter
         // Block style: the new lines go right after the line that ends the mapping's last entry.
         int column = layout.Column(firstKey);
         int insertAt = AfterLine(text, lastEnd, out var prefix, layout.NewLine);
-        return text.Insert(insertAt, prefix + BlockStyleWriter.Entries((YamlOutput.Map)output, column, layout));
+        return text.Insert(insertAt, prefix + BlockStyleWriter.Entries(output, column, layout));
     }
 
     /// <summary>Replaces an empty value (<c>providers:</c>, <c>providers: {}</c>, <c>models: ~</c>) by the new content.</summary>

@@ -105,6 +105,24 @@ public sealed class ProviderBlockWriterTests
     }
 
     [Fact]
+    public void EmptyRootMapping_GetsTheSectionInside()
+    {
+        const string Before = "{}\n";
+        AssertInserted(Before, "{ models: { providers: { mistral: { baseUrl: \"https://api.mistral.ai/v1\", api: \"openai-completions\", apiKey: \"${MISTRAL_API_KEY}\", models: [{ id: \"mistral-large-latest\" }] } } } }\n", Mistral);
+    }
+
+    [Fact]
+    public void ModelsJson_GetsTheProviderAtTheRootAndKeepsItsProviders()
+    {
+        // OpenClaw's per-agent models.json: providers at the root; a `models` key would turn it into a models.yaml.
+        const string Before = "{\n  providers: {\n    acme: { baseUrl: \"https://a.example\", api: \"openai-completions\", models: [{ id: \"m1\" }] },\n  },\n}\n";
+        AssertInserted(Before,
+            "{\n  providers: {\n    acme: { baseUrl: \"https://a.example\", api: \"openai-completions\", models: [{ id: \"m1\" }] },\n    mistral: {\n      baseUrl: \"https://api.mistral.ai/v1\",\n      api: \"openai-completions\",\n      apiKey: \"${MISTRAL_API_KEY}\",\n      models: [{ id: \"mistral-large-latest\" }],\n    },\n  },\n}\n", Mistral);
+        var compiled = CatalogCompiler.Compile(ProviderBlockWriter.Insert(Before, new[] { Mistral }, CancellationToken.None)!, CancellationToken.None);
+        Assert.Contains(compiled.Spec.Providers, p => p.Id == "acme");
+    }
+
+    [Fact]
     public void SeveralProvidersAndModels_InOneEdit()
     {
         var blocks = new[] { new ProviderBlock(ProviderTemplate.Stub("302ai.local"), new[] { "m-1", "2.5" }), Mistral };

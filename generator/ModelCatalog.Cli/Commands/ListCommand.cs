@@ -5,7 +5,7 @@ using ModelCatalog.Listing;
 
 namespace ModelCatalog.Cli.Commands;
 
-/// <summary><c>list</c>: OpenClaw's <c>models list</c> (rows, columns, tags and JSON shape of openclaw-config.md §12).</summary>
+/// <summary><c>list</c>: OpenClaw's <c>models list</c> (rows, columns, tags and JSON shape: README.md, "Command-line tool").</summary>
 internal static class ListCommand
 {
     public static Command Create(CliContext context)
@@ -31,7 +31,7 @@ internal static class ListCommand
             if (parse.GetValue(provider) is { } providerId)
             {
                 var normalized = providerId.Trim();
-                rows = rows.Where(r => string.Equals(r.Provider?.Id ?? r.Key.Split('/')[0], normalized, StringComparison.OrdinalIgnoreCase)).ToList();
+                rows = rows.Where(r => string.Equals(r.Provider?.Id ?? (ModelRefParts.TrySplit(r.Key, out var provider, out _) ? provider : r.Key), normalized, StringComparison.OrdinalIgnoreCase)).ToList();
             }
 
             if (parse.GetValue(local))

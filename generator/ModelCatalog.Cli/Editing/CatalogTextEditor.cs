@@ -62,7 +62,7 @@ internal sealed class CatalogTextEditor
         {
             if (mapping.Find(path[depth]) is not { } entry)
             {
-                Text = InsertEntries(layout, mapping, Nest(path, depth, value));
+                Text = ProviderBlockWriter.InsertEntries(layout, mapping, Nest(path, depth, value));
                 return;
             }
 
@@ -227,47 +227,6 @@ internal sealed class CatalogTextEditor
         {
             yield return path[i];
         }
-    }
-
-    /// <summary>Adds <paramref name="entries"/> after the last entry of <paramref name="mapping"/> (an empty flow mapping gets them inside).</summary>
-    private string InsertEntries(YamlLayout layout, YamlMapping mapping, YamlOutput.Map entries)
-    {
-        if (mapping.Entries.Count == 0)
-        {
-            return Text.Remove(mapping.Range.Start, mapping.Range.Length)
-                .Insert(mapping.Range.Start, FlowStyleWriter.Value(entries, layout.LineIndent(mapping.Range.Start), multiLine: false, layout));
-        }
-
-        var last = mapping.Entries[mapping.Entries.Count - 1];
-        int lastEnd = EndOf(last.Key, last.Value);
-        int firstKey = mapping.Entries[0].Key.Range.Start;
-        if (layout.IsFlow(mapping))
-        {
-            bool multiLine = !layout.SameLine(mapping.Range.Start, firstKey);
-            int comma = layout.CommaAfter(lastEnd);
-            var text = new System.Text.StringBuilder();
-            if (!multiLine)
-            {
-                foreach (var entry in entries.Entries)
-                {
-                    text.Append(", ").Append(FlowStyleWriter.Entry(entry.Key, entry.Value, 0, multiLine: false, layout));
-                }
-
-                return Text.Insert(lastEnd, text.ToString());
-            }
-
-            int indent = layout.Column(firstKey);
-            foreach (var entry in entries.Entries)
-            {
-                text.Append(comma >= 0 ? "" : ",").Append(layout.NewLine).Append(' ', indent)
-                    .Append(FlowStyleWriter.Entry(entry.Key, entry.Value, indent, multiLine: true, layout)).Append(comma >= 0 ? "," : "");
-            }
-
-            return Text.Insert(comma >= 0 ? comma + 1 : lastEnd, text.ToString());
-        }
-
-        int insertAt = AfterLine(Text, lastEnd, out var prefix, layout.NewLine);
-        return Text.Insert(insertAt, prefix + BlockStyleWriter.Entries(entries, layout.Column(firstKey), layout));
     }
 
     /// <summary>Replaces the value of an existing entry: a scalar keeps its quoting style, a block value is rewritten under its key.</summary>

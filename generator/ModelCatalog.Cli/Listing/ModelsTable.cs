@@ -7,7 +7,7 @@ using System.Text;
 namespace ModelCatalog.Listing;
 
 // Shared source: compiled into the modelcatalog tool and linked into samples/Quickstart, so both print exactly
-// OpenClaw's `models list` table (reference: openclaw-config.md §12). Uses only the runtime's public API.
+// OpenClaw's `models list` table (README.md, "Command-line tool"). Uses only the runtime's public API.
 
 /// <summary>One row of <c>models list</c>: a configured or registry model, or a configured ref that does not resolve.</summary>
 internal sealed class ModelsListRow

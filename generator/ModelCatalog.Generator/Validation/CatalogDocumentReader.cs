@@ -72,7 +72,8 @@ internal sealed class CatalogDocumentReader
     }
 
     /// <summary>OpenClaw's per-agent models.json: <c>{ providers: { … } }</c> at the root, no <c>models</c> section.</summary>
-    private static bool IsModelsJson(YamlMapping root)
+    /// <summary>OpenClaw's per-agent <c>models.json</c>: a root with <c>providers</c> and no <c>models</c> (README, models.json).</summary>
+    internal static bool IsModelsJson(YamlMapping root)
     {
         bool providers = false;
         foreach (var entry in root.Entries)

@@ -47,7 +47,7 @@ internal static class ModelsJsonKeyMarkers
             case "gcp-vertex-credentials":
                 return Kind.NoKey;
             case "secretref-managed":
-                reference = "${" + VariableReferences.EnvironmentName(providerId) + "_API_KEY}";
+                reference = "${" + VariableReferences.ApiKeyName(providerId) + "}";
                 return Kind.Variable;
         }
 
@@ -62,13 +62,7 @@ internal static class ModelsJsonKeyMarkers
 
     private static bool IsName(string name, out string? reference)
     {
-        reference = "${" + name + "}";
-        if (VariableReferences.IsWholeReference(reference, out _))
-        {
-            return true;
-        }
-
-        reference = null;
-        return false;
+        reference = VariableReferences.IsName(name) ? "${" + name + "}" : null;
+        return reference is not null;
     }
 }

@@ -69,7 +69,17 @@ internal sealed class ModelRoute
             (secretValues ??= new List<string>(_headers.Length)).Add(value);
         }
 
-        return new ResolvedRoute(new Uri(url), apiKey, headers, (IReadOnlyList<string>?)secretValues ?? Array.Empty<string>());
+        // A ${VAR} base URL can resolve to anything: a value that is no absolute URL is the provider's configuration
+        // error (every model of it fails alike), named by where it is written, never by its value.
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            throw new ProviderFailureException(
+                FailureReason.Configuration,
+                "the base URL of provider '" + Provider.Id + "' (" + Provider.BaseUrl + ") does not resolve to an absolute URL; check the variables it names.",
+                providerWide: true);
+        }
+
+        return new ResolvedRoute(uri, apiKey, headers, (IReadOnlyList<string>?)secretValues ?? Array.Empty<string>());
     }
 
     private sealed class HeaderTemplate

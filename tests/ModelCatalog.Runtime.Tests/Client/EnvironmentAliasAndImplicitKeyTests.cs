@@ -66,6 +66,23 @@ public sealed class EnvironmentAliasAndImplicitKeyTests
     }
 
     [Fact]
+    public async Task A_base_url_variable_that_is_no_absolute_url_is_a_configuration_failure_that_does_not_echo_the_value()
+    {
+        var catalog = Catalog.CreateBuilder()
+            .AddProvider("acme", "${ACME_BASE}", ModelApi.OpenAICompletions, "${ACME_API_KEY}")
+            .AddModel("acme", "m")
+            .Build();
+        using var client = new CatalogChatClient(catalog, options: Options(secrets: Secrets(("ACME_API_KEY", "sk-1"), ("ACME_BASE", "api.example.com/v1"))));
+
+        var error = await Assert.ThrowsAsync<ModelFailoverException>(() => client.GetResponseAsync("hi", new ChatOptions { ModelId = "acme/m" }));
+
+        var attempt = Assert.Single(error.Attempts);
+        Assert.Equal(FailureReason.Configuration, attempt.Reason);
+        Assert.Contains("the base URL of provider 'acme' (${ACME_BASE}) does not resolve to an absolute URL", error.Message);
+        Assert.DoesNotContain("api.example.com", error.Message);
+    }
+
+    [Fact]
     public void HasApiKey_follows_the_alias_of_an_unset_key_variable()
     {
         var acme = Aliased().GetProvider("acme");
