@@ -204,7 +204,7 @@ public sealed class Catalog
             return refOrAlias;
         }
 
-        var expanded = VariableReferences.Expand(value, secrets.Resolve, out var missing);
+        var expanded = ProviderSecrets.TryExpand(value, secrets, EnvironmentAliases, out var missing);
         if (expanded is null)
         {
             throw new UnknownModelException(refOrAlias, UnknownModelReason.UnresolvedVariable, null,

@@ -7,9 +7,11 @@ namespace ModelCatalog.Package.Tests;
 
 /// <summary>
 /// The modelcatalog tool as a user installs it: ModelCatalog.Cli packed into the local feed, installed with
-/// <c>dotnet tool install --tool-path</c>, run on a catalog.
+/// <c>dotnet tool install --tool-path</c>, run on a catalog. In the shared collection: its own pack of the tool builds the
+/// same projects in Release, so it must not run while the library package is packed.
 /// </summary>
-public sealed class ToolEndToEndTests : IClassFixture<PackageFixture>
+[Collection(SharedPackage.Name)]
+public sealed class ToolEndToEndTests
 {
     private readonly PackageFixture _package;
 

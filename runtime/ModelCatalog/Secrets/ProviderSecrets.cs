@@ -49,9 +49,16 @@ internal static class ProviderSecrets
     }
 
     /// <summary>The template with every reference filled in; <c>null</c> (and the first unset name) when one is not set.</summary>
-    private static string? TryExpand(ProviderInfo provider, string template, ISecretResolver secrets, out string? missing)
+    private static string? TryExpand(ProviderInfo provider, string template, ISecretResolver secrets, out string? missing) =>
+        TryExpand(template, secrets, provider.EnvironmentAliases, out missing);
+
+    /// <summary>
+    /// <paramref name="template"/> with its <c>${NAME}</c> references filled in, following <paramref name="aliases"/> (the
+    /// catalog's <c>env:</c> aliases) for a variable that is not set; <c>null</c> with the first unresolved name in
+    /// <paramref name="missing"/>. Model refs holding <c>${VAR}</c> use it too, so every variable follows the same rule.
+    /// </summary>
+    public static string? TryExpand(string template, ISecretResolver secrets, IReadOnlyDictionary<string, string> aliases, out string? missing)
     {
-        var aliases = provider.EnvironmentAliases;
         return VariableReferences.Expand(template, name => Resolve(name, secrets, aliases, 0), out missing);
     }
 

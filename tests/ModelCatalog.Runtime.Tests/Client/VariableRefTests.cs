@@ -43,6 +43,16 @@ public sealed class VariableRefTests
     }
 
     [Fact]
+    public async Task A_ref_variable_follows_the_catalogs_env_alias_like_every_other_variable()
+    {
+        await using var server = await FakeProviderServer.StartAsync((context, _) => context.Json(Ok));
+        var catalog = Builder(server.BaseUrl).SetPrimary("acme/${ACME_MODEL}").AddEnvironmentAlias("ACME_MODEL", "${TEAM_MODEL}").Build();
+        using var client = new CatalogChatClient(catalog, options: Options(secrets: Secrets(("TEAM_MODEL", "acme-large"), ("ACME_API_KEY", "k-1"))));
+
+        Assert.Equal("acme/acme-large", (await client.GetResponseAsync("hi")).ModelId);
+    }
+
+    [Fact]
     public async Task An_unset_variable_is_an_UnknownModelException_naming_it()
     {
         var catalog = Builder("http://127.0.0.1:9").SetPrimary("acme/${ACME_MODEL}").Build();
