@@ -26,10 +26,11 @@ internal sealed class ModelRefChecker
     private readonly string? _namespace;
     private readonly string? _catalogPath;
     private readonly string _catalogName;
+    private readonly bool _isUpstream;
     private readonly ChatOptionsCheckMode _mode;
 
     private ModelRefChecker(ModelRefLookup lookup, CatalogProviderUse use, ModelRefPositions positions, string? generatedNamespace, string? catalogPath,
-        string catalogName, ChatOptionsCheckMode mode, ChatClientFacts? facts)
+        string catalogName, bool isUpstream, ChatOptionsCheckMode mode, ChatClientFacts? facts)
     {
         _lookup = lookup;
         _use = use;
@@ -37,6 +38,7 @@ internal sealed class ModelRefChecker
         _namespace = generatedNamespace;
         _catalogPath = catalogPath;
         _catalogName = catalogName;
+        _isUpstream = isUpstream;
         _mode = mode;
         Facts = facts;
     }
@@ -58,12 +60,18 @@ internal sealed class ModelRefChecker
         var catalog = text is not null ? CompiledCatalogCache.Get(text, catalogName, cancellationToken)
             : upstream is not null ? CompiledCatalogCache.Get(upstream.Text, catalogName, cancellationToken)
             : CatalogCompiler.BuiltInCatalogOnly;
+        if (upstream is not null)
+        {
+            // The catalog is the referenced project's: messages send the user there, and no fix creates a second,
+            // different catalog in this project.
+            catalogName = "the catalog of " + upstream.AssemblyName;
+        }
 
         // The same namespace rule as the generator (ModelCatalogNamespace, else RootNamespace, else global), so the
         // constants the fixes write are the ones that get generated.
         var generatedNamespace = upstream is not null ? upstream.Namespace : GeneratorOptionsReader.Read(globalOptions, CSharpParseOptions.Default).Namespace;
         return new ModelRefChecker(ModelRefLookup.For(catalog), CatalogProviderUse.For(catalog), new ModelRefPositions(compilation), generatedNamespace,
-            file?.Path, catalogName, ChatOptionsCheckModeReader.Read(globalOptions), ChatClientFacts.Create(compilation));
+            file?.Path, catalogName, upstream is not null, ChatOptionsCheckModeReader.Read(globalOptions), ChatClientFacts.Create(compilation));
     }
 
     /// <summary>An argument, assignment or initializer: checks the constant values it writes into a model-ref position.</summary>
@@ -196,7 +204,7 @@ internal sealed class ModelRefChecker
             case ModelRefKind.UnknownModel:
                 return ModelRefDiagnostics.UnknownModel(location, verdict.Provider!, verdict.ModelPart!, _catalogName);
             case ModelRefKind.UnknownProvider when !_lookup.HasSyntaxError && (kind == RefPositionKind.ModelRef || IsCatalogLikeProvider(verdict.ProviderPart!)):
-                return ModelRefDiagnostics.UnknownProvider(location, value, verdict.ProviderPart!, verdict.ModelPart!, _lookup, _catalogPath, _catalogName);
+                return ModelRefDiagnostics.UnknownProvider(location, value, verdict.ProviderPart!, verdict.ModelPart!, _lookup, _catalogPath, _catalogName, canAddBlock: !_isUpstream);
             case ModelRefKind.NotARef when kind == RefPositionKind.ModelRef:
                 return ModelRefDiagnostics.NotARef(location, value, _lookup);
             default:

@@ -15,8 +15,12 @@ internal static class ModelRefDiagnostics
 
     /// <summary>MC1002 from the shared verdict: a missing provider, a typo of one (with the corrected ref), or a built-in provider replace mode left out.</summary>
     /// <param name="catalogName">The catalog file as messages name it (<c>models.yaml</c> when the project has none yet).</param>
+    /// <param name="canAddBlock">
+    /// <c>false</c> when the catalog is a referenced project's: the add-provider fix (which reads the provider and model
+    /// properties) is then not offered, since it would start a second, different catalog here.
+    /// </param>
     public static Diagnostic UnknownProvider(
-        Location location, string value, string providerPart, string modelPart, ModelRefLookup lookup, string? catalogPath, string catalogName)
+        Location location, string value, string providerPart, string modelPart, ModelRefLookup lookup, string? catalogPath, string catalogName, bool canAddBlock = true)
     {
         var verdict = lookup.Judge(value);
         string detail;
@@ -34,8 +38,12 @@ internal static class ModelRefDiagnostics
         }
 
         var properties = ImmutableDictionary.CreateBuilder<string, string?>();
-        properties[DiagnosticProperties.Provider] = providerPart;
-        properties[DiagnosticProperties.ModelId] = modelPart;
+        if (canAddBlock)
+        {
+            properties[DiagnosticProperties.Provider] = providerPart;
+            properties[DiagnosticProperties.ModelId] = modelPart;
+        }
+
         if (catalogPath is not null)
         {
             properties[DiagnosticProperties.CatalogPath] = catalogPath;

@@ -40,9 +40,14 @@ public sealed class UpstreamCatalogAnalyzerTests
         Assert.Equal(new[]
         {
             "Program.cs(6,25): info MC1004: Model ref 'acme/acme-small' has a generated constant: use ModelIds.Acme.AcmeSmall",
-            "Program.cs(8,25): warning MC1003: Provider 'acme' has no model 'acme-smal' (did you mean 'acme/acme-small'?); fix the ref or add { id: acme-smal } to models.providers.acme.models in models.yaml",
-            "Program.cs(9,25): error MC1002: Model ref 'nope/x' names provider 'nope', which has no provider block and is not built in; add models.providers.nope to models.yaml",
+            "Program.cs(8,25): warning MC1003: Provider 'acme' has no model 'acme-smal' (did you mean 'acme/acme-small'?); fix the ref or add { id: acme-smal } to models.providers.acme.models in the catalog of Upstream.App",
+            "Program.cs(9,25): error MC1002: Model ref 'nope/x' names provider 'nope', which has no provider block and is not built in; add models.providers.nope to the catalog of Upstream.App",
         }, diagnostics.OrderBy(d => d.Location.SourceSpan.Start).Select(RefVerdictCaseTests.BuildLine));
+
+        // The catalog is the referenced project's: the add-provider fix (which needs these properties) must not start a
+        // second, different catalog in this project.
+        var unknownProvider = Assert.Single(diagnostics, d => d.Id == "MC1002");
+        Assert.False(unknownProvider.Properties.ContainsKey("Provider"));
     }
 
     /// <summary>The assembly a catalog project builds: its generated types and catalog manifest, exactly as the generator emits them.</summary>
