@@ -30,30 +30,8 @@ internal static class TestCatalogs
     /// <see cref="Acme"/> whose agents also name the built-in minimax and anthropic (primary and fallback), so the
     /// project's catalog uses them: their refs are the catalog's wherever they appear (README.md, "Model refs in C#").
     /// </summary>
-    public const string AcmeUsingBuiltIns = """
-        agents:
-          defaults:
-            model:
-              primary: minimax/MiniMax-M2.1
-              fallbacks: [anthropic/claude-opus-4-6]
-            models:
-              acme/acme-small: { alias: fast }
-        models:
-          providers:
-            acme:
-              baseUrl: https://acme.example/v1
-              api: openai-completions
-              apiKey: ${ACME_API_KEY}
-              models:
-                - id: Acme-Large-2.1
-                - id: acme-small
-            xai:
-              baseUrl: https://api.x.ai/v1
-              api: openai-completions
-              apiKey: ${XAI_API_KEY}
-              models:
-                - id: grok-4
-        """;
+    public static readonly string AcmeUsingBuiltIns = Acme.Replace(
+        "  defaults:\n", "  defaults:\n    model:\n      primary: minimax/MiniMax-M2.1\n      fallbacks: [anthropic/claude-opus-4-6]\n");
 
     /// <summary>
     /// Appended to a test's source (after its last line, so spans stay put): the usual app, whose only
