@@ -3,42 +3,28 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using ModelCatalog.Generator;
-using ModelCatalog.Generator.Upstream;
 
 namespace ModelCatalog.Analyzers;
 
 /// <summary>
-/// Everything one compilation needs to check refs, resolved once at compilation start: the catalog lookup, the
-/// providers the catalog uses, the generated namespace, the catalog path, the ref-position symbols and the
+/// Everything one compilation needs to check refs in C#, resolved once at compilation start: the catalog
+/// (<see cref="CatalogRefs"/>: lookup, providers the catalog uses, generated namespace), the ref-position symbols and the
 /// <c>ModelCatalogCheckChatOptions</c> mode, and the client facts a <c>ChatOptions.ModelId</c> value's evidence comes
 /// from (README.md, "Model refs in C#"). Every diagnostic is reported from the operation action of its value, so it is local to its document
 /// and its code fix is offered. Thread-safe: the concurrent operation actions share it.
 /// </summary>
 internal sealed class ModelRefChecker
 {
-    private readonly ModelRefLookup _lookup;
-    private readonly CatalogProviderUse _use;
+    private readonly CatalogRefs _refs;
     private readonly ModelRefPositions _positions;
-    private readonly string? _namespace;
-    private readonly string? _catalogPath;
-    private readonly string _catalogName;
-    private readonly bool _isUpstream;
     private readonly ChatOptionsCheckMode _mode;
 
-    private ModelRefChecker(ModelRefLookup lookup, CatalogProviderUse use, ModelRefPositions positions, string? generatedNamespace, string? catalogPath,
-        string catalogName, bool isUpstream, ChatOptionsCheckMode mode, ChatClientFacts? facts)
+    private ModelRefChecker(CatalogRefs refs, ModelRefPositions positions, ChatOptionsCheckMode mode, ChatClientFacts? facts)
     {
-        _lookup = lookup;
-        _use = use;
+        _refs = refs;
         _positions = positions;
-        _namespace = generatedNamespace;
-        _catalogPath = catalogPath;
-        _catalogName = catalogName;
-        _isUpstream = isUpstream;
         _mode = mode;
         Facts = facts;
     }
@@ -46,33 +32,10 @@ internal sealed class ModelRefChecker
     /// <summary>The compilation's client facts; <c>null</c> without Microsoft.Extensions.AI.</summary>
     private ChatClientFacts? Facts { get; }
 
-    /// <summary>Reads the catalog (shared parse cache; the built-in catalog alone when the project has no models.yaml).</summary>
-    public static ModelRefChecker Create(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
-    {
-        var globalOptions = options.AnalyzerConfigOptionsProvider.GlobalOptions;
-        var configured = CatalogFileSelector.ConfiguredPath(globalOptions);
-        var file = CatalogFileSelector.Select(options.AdditionalFiles, configured);
-        var text = file?.GetText(cancellationToken);
-        var catalogName = file is null ? configured ?? CatalogFileSelector.DefaultFileName : CatalogFileSelector.DisplayName(file.Path, configured);
-
-        // No catalog file of its own: the catalog (and the generated types) of a referenced project, if any (README.md, "Test projects and split libraries").
-        var upstream = text is null ? UpstreamCatalog.Find(compilation, cancellationToken) : null;
-        var catalog = text is not null ? CompiledCatalogCache.Get(text, catalogName, cancellationToken)
-            : upstream is not null ? CompiledCatalogCache.Get(upstream.Text, catalogName, cancellationToken)
-            : CatalogCompiler.BuiltInCatalogOnly;
-        if (upstream is not null)
-        {
-            // The catalog is the referenced project's: messages send the user there, and no fix creates a second,
-            // different catalog in this project.
-            catalogName = "the catalog of " + upstream.AssemblyName;
-        }
-
-        // The same namespace rule as the generator (ModelCatalogNamespace, else RootNamespace, else global), so the
-        // constants the fixes write are the ones that get generated.
-        var generatedNamespace = upstream is not null ? upstream.Namespace : GeneratorOptionsReader.Read(globalOptions, CSharpParseOptions.Default).Namespace;
-        return new ModelRefChecker(ModelRefLookup.For(catalog), CatalogProviderUse.For(catalog), new ModelRefPositions(compilation), generatedNamespace,
-            file?.Path, catalogName, upstream is not null, ChatOptionsCheckModeReader.Read(globalOptions), ChatClientFacts.Create(compilation));
-    }
+    /// <summary>Reads the catalog (<see cref="CatalogRefs.Create"/>) and resolves the ref positions and client facts.</summary>
+    public static ModelRefChecker Create(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken) =>
+        new(CatalogRefs.Create(compilation, options, cancellationToken), new ModelRefPositions(compilation),
+            ChatOptionsCheckModeReader.Read(options.AnalyzerConfigOptionsProvider.GlobalOptions), ChatClientFacts.Create(compilation));
 
     /// <summary>An argument, assignment or initializer: checks the constant values it writes into a model-ref position.</summary>
     public void AnalyzePosition(OperationAnalysisContext context)
@@ -114,11 +77,11 @@ internal sealed class ModelRefChecker
         {
             // Only for providers the project's catalog uses, and never a value handed to another API: OpenRouter's
             // "minimax/minimax-m2.1" in GetChatClient("…") is its correct id, not a miscased catalog ref.
-            if (context.Operation.ConstantValue.Value is string text && _lookup.IsCaseVariantOfRef(text) &&
-                _lookup.Classify(text) is { Model: { } model } && _use.IsUsed(model.ProviderId) &&
+            if (context.Operation.ConstantValue.Value is string text && _refs.Lookup.IsCaseVariantOfRef(text) &&
+                _refs.Lookup.Classify(text) is { Model: { } model } && _refs.Use.IsUsed(model.ProviderId) &&
                 !_positions.IsInRefPosition(context.Operation) && !ModelRefPositions.IsArgumentOfOtherApi(context.Operation))
             {
-                context.ReportDiagnostic(ModelRefDiagnostics.CaseMismatch(context.Operation.Syntax.GetLocation(), text, model, _namespace));
+                context.ReportDiagnostic(ModelRefDiagnostics.CaseMismatch(context.Operation.Syntax.GetLocation(), text, model, _refs.Namespace));
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -153,7 +116,7 @@ internal sealed class ModelRefChecker
                 continue;
             }
 
-            bool providerUsed = ModelRefParts.TrySplit(text, out var providerPart, out _) && _use.IsUsedOrNear(providerPart);
+            bool providerUsed = ModelRefParts.TrySplit(text, out var providerPart, out _) && _refs.Use.IsUsedOrNear(providerPart);
             var evidence = EvidenceLevel.None;
             if (Facts is null)
             {
@@ -186,40 +149,6 @@ internal sealed class ModelRefChecker
             diagnostic.Location, diagnostic.AdditionalLocations, descriptor.CustomTags, diagnostic.Properties);
     }
 
-    private Diagnostic? Check(IOperation operation, string value, RefPositionKind kind)
-    {
-        if (value.Length == 0)
-        {
-            return null; // "" is the usual "not set" placeholder, never a ref anyone meant
-        }
-
-        var verdict = _lookup.Classify(value);
-        var location = operation.Syntax.GetLocation();
-        switch (verdict.Kind)
-        {
-            case ModelRefKind.Valid:
-                return operation is ILiteralOperation ? ModelRefDiagnostics.UseConstant(location, value, verdict.Model!, _namespace) : null;
-            case ModelRefKind.CaseMismatch:
-                return ModelRefDiagnostics.CaseMismatch(location, value, verdict.Model!, _namespace);
-            case ModelRefKind.UnknownModel:
-                return ModelRefDiagnostics.UnknownModel(location, verdict.Provider!, verdict.ModelPart!, _catalogName);
-            case ModelRefKind.UnknownProvider when !_lookup.HasSyntaxError && (kind == RefPositionKind.ModelRef || IsCatalogLikeProvider(verdict.ProviderPart!)):
-                return ModelRefDiagnostics.UnknownProvider(location, value, verdict.ProviderPart!, verdict.ModelPart!, _lookup, _catalogPath, _catalogName, canAddBlock: !_isUpstream);
-            case ModelRefKind.NotARef when kind == RefPositionKind.ModelRef:
-                return ModelRefDiagnostics.NotARef(location, value, _lookup);
-            default:
-                // Aliases are fine; provider blocks with errors are reported in models.yaml; ChatOptions.ModelId values
-                // that do not look like catalog refs belong to some other IChatClient.
-                return null;
-        }
-    }
-
-    /// <summary>
-    /// The ChatOptions.ModelId gate for MC1002, whatever the evidence: a built-in or well-known provider id, a near miss
-    /// of a catalog provider, or a provider the catalog uses or a near miss of one (a primary without a block). The
-    /// well-known list supplies fix templates, not evidence.
-    /// </summary>
-    private bool IsCatalogLikeProvider(string providerPart) =>
-        _lookup.KnowsProvider(providerPart) || WellKnownProviders.Contains(providerPart) || _lookup.IsNearProvider(providerPart) ||
-        _use.IsUsedOrNear(providerPart);
+    private Diagnostic? Check(IOperation operation, string value, RefPositionKind kind) =>
+        _refs.Check(operation.Syntax.GetLocation(), value, kind, operation is ILiteralOperation);
 }

@@ -234,6 +234,23 @@ internal sealed class ModelRefPositions
         return RefPositionKind.None;
     }
 
+    /// <summary>
+    /// Whether <paramref name="property"/> (or a property it overrides: the attribute is Inherited) is marked
+    /// <c>[ModelCatalog.ModelRef]</c>, whatever its type (configuration binding also marks lists of refs).
+    /// </summary>
+    public static bool IsMarked(IPropertySymbol property)
+    {
+        for (var current = property; current is not null; current = current.OverriddenProperty)
+        {
+            if (HasModelRef(current))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static RefPositionKind OfParameter(IParameterSymbol parameter)
     {
         for (var current = parameter; current is not null; current = OverriddenParameter(current))

@@ -1,0 +1,39 @@
+using System;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ModelCatalog.Analyzers;
+
+/// <summary>
+/// The MSBuild side of configuration-file checks (README.md, "Model refs in configuration files"), as the package's
+/// build files pass it: the <c>ModelCatalogCheckConfiguration</c> switch and the paths of the project's
+/// <c>ModelCatalogRef</c> items (joined with <c>;</c> into <c>_ModelCatalogRefPaths</c> by ModelCatalog.targets).
+/// </summary>
+internal static class ConfigurationRefSettings
+{
+    public const string CheckPropertyKey = "build_property.ModelCatalogCheckConfiguration";
+
+    public const string RefPathsPropertyKey = "build_property._ModelCatalogRefPaths";
+
+    /// <summary>False only when the project sets <c>ModelCatalogCheckConfiguration</c> to <c>false</c>.</summary>
+    public static bool IsEnabled(AnalyzerConfigOptions globalOptions) =>
+        !globalOptions.TryGetValue(CheckPropertyKey, out var value) || value is null ||
+        !string.Equals(value.Trim(), "false", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Adds each <c>ModelCatalogRef</c> item's path (e.g. <c>Chat:FallbackModel</c>, <c>Agents:*:Model</c>) to <paramref name="paths"/>.</summary>
+    public static void AddRefPaths(AnalyzerConfigOptions globalOptions, ConfigurationPathSet paths)
+    {
+        if (!globalOptions.TryGetValue(RefPathsPropertyKey, out var value) || value is null)
+        {
+            return;
+        }
+
+        foreach (var item in value.Split(';'))
+        {
+            var path = item.Trim();
+            if (path.Length > 0)
+            {
+                paths.Add(ConfigurationPathSet.Split(path));
+            }
+        }
+    }
+}
