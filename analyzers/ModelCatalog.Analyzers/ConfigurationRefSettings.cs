@@ -6,7 +6,8 @@ namespace ModelCatalog.Analyzers;
 /// <summary>
 /// The MSBuild side of configuration-file checks (README.md, "Model refs in configuration files"), as the package's
 /// build files pass it: the <c>ModelCatalogCheckConfiguration</c> switch and the paths of the project's
-/// <c>ModelCatalogRef</c> items (joined with <c>;</c> into <c>_ModelCatalogRefPaths</c> by ModelCatalog.targets).
+/// <c>ModelCatalogRef</c> items (joined with <c>|</c> into <c>_ModelCatalogRefPaths</c> by ModelCatalog.targets: the compiler cuts a
+/// <c>build_property</c> value at <c>;</c> or <c>#</c>, its comment characters).
 /// </summary>
 internal static class ConfigurationRefSettings
 {
@@ -27,7 +28,7 @@ internal static class ConfigurationRefSettings
             return;
         }
 
-        foreach (var item in value.Split(';'))
+        foreach (var item in value.Split('|'))
         {
             var path = item.Trim();
             if (path.Length > 0)
