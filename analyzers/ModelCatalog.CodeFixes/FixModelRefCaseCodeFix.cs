@@ -15,5 +15,8 @@ public sealed class FixModelRefCaseCodeFix : ModelRefLiteralCodeFix
     {
     }
 
-    private protected override string Title(string replacement) => "Use '" + replacement + "' (model ids are case-sensitive)";
+    /// <summary>The title of this edit wherever the ref is written (C# or a configuration file).</summary>
+    internal static string TitleFor(string replacement) => "Use '" + replacement + "' (model ids are case-sensitive)";
+
+    private protected override string Title(string replacement) => TitleFor(replacement);
 }

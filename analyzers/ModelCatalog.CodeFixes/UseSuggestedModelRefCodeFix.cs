@@ -18,5 +18,8 @@ public sealed class UseSuggestedModelRefCodeFix : ModelRefLiteralCodeFix
     {
     }
 
-    private protected override string Title(string replacement) => "Change to '" + replacement + "'";
+    /// <summary>The title of this edit wherever the ref is written (C# or a configuration file).</summary>
+    internal static string TitleFor(string replacement) => "Change to '" + replacement + "'";
+
+    private protected override string Title(string replacement) => TitleFor(replacement);
 }

@@ -18,6 +18,10 @@ internal static class YamlScalarText
     /// <summary>A flow-style key: bare when it is a JSON5 identifier (or <paramref name="quoteAll"/> is off and YAML allows it), else quoted.</summary>
     public static string FlowKey(string key, bool quoteAll) => !quoteAll && IsIdentifier(key) ? key : DoubleQuoted(key);
 
+    /// <summary>
+    /// A double-quoted string that YAML, JSON5 and plain JSON (appsettings.json) all read back as <paramref name="value"/>:
+    /// control characters as <c>\uXXXX</c>, the one escape the three share.
+    /// </summary>
     public static string DoubleQuoted(string value)
     {
         var builder = new StringBuilder(value.Length + 2).Append('"');
@@ -33,7 +37,7 @@ internal static class YamlScalarText
                 default:
                     if (c < ' ')
                     {
-                        builder.Append("\\x").Append(((int)c).ToString("x2", CultureInfo.InvariantCulture));
+                        builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                     }
                     else
                     {
