@@ -35,6 +35,7 @@ public sealed class ReadmeTests
             "using System;\nusing System.Net.Http;\nusing System.Threading.Tasks;\nusing Microsoft.Extensions.AI;\nusing ModelCatalog;\nusing Demo;\n" +
             "internal static class Snippet\n{\n    internal static async Task RunAsync(CatalogChatClient client, HttpClient httpClient)\n    {\n",
             "\n        await Task.CompletedTask;\n    }\n}\n"),
+        ["types"] = (string.Empty, string.Empty),
     };
 
     private static readonly string[] CatalogIds = Enumerable.Range(1, 11).Select(i => "MC" + i.ToString("0000", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
