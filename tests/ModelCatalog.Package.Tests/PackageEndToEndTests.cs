@@ -110,6 +110,80 @@ public sealed class PackageEndToEndTests
     }
 
     /// <summary>
+    /// Model refs in appsettings*.json (README.md, "Model refs in configuration files"): the package's build files add the
+    /// files and the ModelCatalogRef items' paths; a wrong-case ref at a bound path, under a ModelId key and at an item's
+    /// path fails the build (MC1001 as an error here) at its line and column in the JSON file; the switch turns it off.
+    /// </summary>
+    [Fact]
+    public void WrongModelRefsInAppSettings_FailTheBuildAtTheirJsonPosition()
+    {
+        var app = _package.NewConsoleApp("Settings");
+        DotNetCli.Succeed(app, "add package Microsoft.Extensions.Options.ConfigurationExtensions --version 10.0.8", _package.Packages);
+        var project = Directory.GetFiles(app, "*.csproj").Single();
+        File.WriteAllText(project, File.ReadAllText(project).Replace("</Project>", """
+              <PropertyGroup><WarningsAsErrors>$(WarningsAsErrors);MC1001</WarningsAsErrors></PropertyGroup>
+              <ItemGroup>
+                <ModelCatalogRef Include="Chat:FallbackModel" />
+                <ModelCatalogRef Include="Agents:*:Model" />
+              </ItemGroup>
+            </Project>
+            """));
+        File.WriteAllText(Path.Combine(app, "models.yaml"), "agents:\n  defaults:\n    model: { primary: minimax/MiniMax-M2.1 }\n");
+        File.WriteAllText(Path.Combine(app, "Program.cs"), """
+            using Microsoft.Extensions.Configuration;
+            using Microsoft.Extensions.DependencyInjection;
+
+            System.Console.WriteLine("ok");
+
+            public sealed class ChatSettings
+            {
+                [ModelCatalog.ModelRef] public string Model { get; set; } = "";
+                public double Temperature { get; set; }
+            }
+
+            public static class ChatSetup
+            {
+                public static IServiceCollection AddChat(this IServiceCollection services, IConfiguration configuration) =>
+                    services.Configure<ChatSettings>(configuration.GetSection("Chat"));
+            }
+
+            """);
+        File.WriteAllText(Path.Combine(app, "appsettings.json"), """
+            {
+              // the chat model
+              "Chat": {
+                "Model": "minimax/minimax-m2.1",
+                "Temperature": 0.2,
+              },
+              "Summaries": { "ModelId": "minimax/minimax-M2.5" },
+              "Logging": { "LogLevel": { "Default": "minimax/minimax-m2.1" } }
+            }
+            """);
+        File.WriteAllText(Path.Combine(app, "appsettings.Development.json"), """
+            {
+              "Chat": { "FallbackModel": "minimax/MINIMAX-M2.1" },
+              "Agents": { "writer": { "Model": "minimax/MiniMax-m2.5" } }
+            }
+            """);
+
+        var (exitCode, output) = DotNetCli.Run(app, "build --disable-build-servers", _package.Packages);
+        Assert.NotEqual(0, exitCode);
+        var lines = Regex.Matches(output, @"appsettings(\.Development)?\.json\(\d+,\d+\): (warning|error) MC\d{4}: [^\[]*").Select(m => m.Value.TrimEnd()).Distinct().ToArray();
+        Assert.Equal(new[]
+        {
+            "appsettings.json(4,14): error MC1001: Model ref 'minimax/minimax-m2.1' differs only in case from catalog model 'minimax/MiniMax-M2.1': model ids are case-sensitive; use 'minimax/MiniMax-M2.1' or ModelIds.Minimax.MiniMaxM2_1 (https://github.com/modelcatalog/ModelCatalog/blob/main/README.md#mc1001)",
+            "appsettings.json(7,29): error MC1001: Model ref 'minimax/minimax-M2.5' differs only in case from catalog model 'minimax/MiniMax-M2.5': model ids are case-sensitive; use 'minimax/MiniMax-M2.5' or ModelIds.Minimax.MiniMaxM2_5 (https://github.com/modelcatalog/ModelCatalog/blob/main/README.md#mc1001)",
+            "appsettings.Development.json(2,30): error MC1001: Model ref 'minimax/MINIMAX-M2.1' differs only in case from catalog model 'minimax/MiniMax-M2.1': model ids are case-sensitive; use 'minimax/MiniMax-M2.1' or ModelIds.Minimax.MiniMaxM2_1 (https://github.com/modelcatalog/ModelCatalog/blob/main/README.md#mc1001)",
+            "appsettings.Development.json(3,36): error MC1001: Model ref 'minimax/MiniMax-m2.5' differs only in case from catalog model 'minimax/MiniMax-M2.5': model ids are case-sensitive; use 'minimax/MiniMax-M2.5' or ModelIds.Minimax.MiniMaxM2_5 (https://github.com/modelcatalog/ModelCatalog/blob/main/README.md#mc1001)",
+        }, lines.OrderBy(l => l.StartsWith("appsettings.Development", StringComparison.Ordinal)).ThenBy(l => l, StringComparer.Ordinal).ToArray());
+        Assert.DoesNotContain("AD0001", output);
+
+        // Switched off, the same project builds clean.
+        var off = DotNetCli.Succeed(app, "build --disable-build-servers -p:ModelCatalogCheckConfiguration=false", _package.Packages);
+        Assert.DoesNotMatch(@"(warning|error) (MC|AD)\d{4}", off);
+    }
+
+    /// <summary>
     /// Issue #13: a consumer that uses the catalog's client next to the OpenAI SDK (LM Studio, OpenRouter, GitHub Models
     /// through Microsoft.Extensions.AI.OpenAI, the real packages) builds clean; its own catalog refs in a wrong case still warn.
     /// </summary>

@@ -8,22 +8,6 @@ namespace ModelCatalog.Analyzers.Tests.Configuration;
 /// <summary>The case and did-you-mean fixes edit the JSON value in appsettings.json and appsettings.Production.json (exact resulting text).</summary>
 public sealed class ConfigurationRefCodeFixTests
 {
-    private const string Source = """
-        using Microsoft.Extensions.Configuration;
-        using Microsoft.Extensions.DependencyInjection;
-
-        public sealed class ChatSettings
-        {
-            [ModelCatalog.ModelRef] public string Model { get; set; } = "";
-            [ModelCatalog.ModelRef] public string[] Fallbacks { get; set; } = [];
-        }
-
-        static class Startup
-        {
-            public static void Add(IServiceCollection services, IConfiguration config) => services.Configure<ChatSettings>(config.GetSection("Chat"));
-        }
-        """;
-
     [Fact]
     public Task CaseFix_RewritesTheJsonString() => Verify(
         """
@@ -53,7 +37,7 @@ public sealed class ConfigurationRefCodeFixTests
     [Fact]
     public async Task NoFixWithoutAClearSuggestion()
     {
-        using var workspace = new ConfigurationFixWorkspace(Source, TestCatalogs.AcmeUsingBuiltIns, "/0/appsettings.json", "{ \"Chat\": { \"Model\": \"acme/zzz\" } }");
+        using var workspace = new ConfigurationFixWorkspace(ConfigurationRefTest.ChatBinding, TestCatalogs.AcmeUsingBuiltIns, "/0/appsettings.json", "{ \"Chat\": { \"Model\": \"acme/zzz\" } }");
         Assert.Equal("MC1003", Assert.Single(await workspace.DiagnosticsAsync()).Id);
         var (titles, text) = await workspace.FixAllOneByOneAsync(new ConfigurationRefCodeFix());
         Assert.Empty(titles);
@@ -64,7 +48,7 @@ public sealed class ConfigurationRefCodeFixTests
     {
         foreach (var path in new[] { "/0/appsettings.json", "/0/appsettings.Production.json" })
         {
-            using var workspace = new ConfigurationFixWorkspace(Source, TestCatalogs.AcmeUsingBuiltIns, path, json);
+            using var workspace = new ConfigurationFixWorkspace(ConfigurationRefTest.ChatBinding, TestCatalogs.AcmeUsingBuiltIns, path, json);
             var (applied, text) = await workspace.FixAllOneByOneAsync(new ConfigurationRefCodeFix());
             Assert.Equal(titles, applied);
             Assert.Equal(fixedJson, text);

@@ -84,29 +84,13 @@ public sealed class ConfigurationRefParityTests
         files.Add(("/0/appsettings.Array.json", "[ { \"Chat\": { \"Model\": \"minimax/minimax-m2.1\" } } ]"));
 
         var exceptions = new List<Exception>();
-        var diagnostics = await RunAsync(ChatBinding, files.ToArray(), string.Empty, exceptions);
+        var diagnostics = await RunAsync(ConfigurationRefTest.ChatBinding, files.ToArray(), string.Empty, exceptions);
 
         Assert.Empty(exceptions);
         Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
         Assert.Contains(diagnostics, d => d.Location.GetLineSpan().Path.Contains(".Mutant")); // mutants that still read are checked
         Assert.DoesNotContain(diagnostics, d => d.Location.GetLineSpan().Path is var path && (path.Contains(".Prefix") || path.Contains(".Deep") || path.Contains(".Array")));
     }
-
-    private const string ChatBinding = """
-        using Microsoft.Extensions.Configuration;
-        using Microsoft.Extensions.DependencyInjection;
-
-        public sealed class ChatSettings
-        {
-            [ModelCatalog.ModelRef] public string Model { get; set; } = "";
-            [ModelCatalog.ModelRef] public string[] Fallbacks { get; set; } = [];
-        }
-
-        static class Startup
-        {
-            public static void Add(IServiceCollection services, IConfiguration config) => services.Configure<ChatSettings>(config.GetSection("Chat"));
-        }
-        """;
 
     /// <summary>Both ref analyzers over one compilation, as the command-line compiler runs them (no workspace).</summary>
     private static async Task<ImmutableArray<Diagnostic>> RunAsync(string source, (string Path, string Text)[] files, string globalConfig, List<Exception>? exceptions = null)

@@ -24,6 +24,23 @@ internal sealed class ConfigurationRefTest : CSharpAnalyzerTest<ConfigurationRef
         }
     }
 
+    /// <summary>An app that binds <c>ChatSettings</c> (a <c>[ModelRef]</c> Model and Fallbacks list) to the section <c>Chat</c>.</summary>
+    public const string ChatBinding = """
+        using Microsoft.Extensions.Configuration;
+        using Microsoft.Extensions.DependencyInjection;
+
+        public sealed class ChatSettings
+        {
+            [ModelCatalog.ModelRef] public string Model { get; set; } = "";
+            [ModelCatalog.ModelRef] public string[] Fallbacks { get; set; } = [];
+        }
+
+        static class Startup
+        {
+            public static void Add(IServiceCollection services, IConfiguration config) => services.Configure<ChatSettings>(config.GetSection("Chat"));
+        }
+        """;
+
     /// <summary>The net8.0 builds of the configuration and options packages (copied to ref/net8.0 by the project file).</summary>
     public static IEnumerable<MetadataReference> ConfigurationReferences()
     {
