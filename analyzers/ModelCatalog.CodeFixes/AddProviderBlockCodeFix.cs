@@ -12,9 +12,11 @@ namespace ModelCatalog.CodeFixes;
 /// <summary>
 /// MC1002: adds <c>models.providers.&lt;id&gt;</c> to models.yaml — a built-in provider's own values in replace mode, a
 /// well-known provider's template, or a stub with <c>${…}</c> references — with the referenced model id. The fix hangs
-/// off the C# diagnostic and edits the additional document; Fix All collects every provider and edits the file once.
+/// off the diagnostic in C# or in appsettings*.json (an additional document, README.md "Model refs in configuration
+/// files") and edits models.yaml; Fix All collects every provider and edits the file once.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddProviderBlockCodeFix)), Shared]
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddProviderBlockCodeFix),
+    DocumentKinds = new[] { nameof(TextDocumentKind.Document), nameof(TextDocumentKind.AdditionalDocument) }), Shared]
 public sealed class AddProviderBlockCodeFix : CodeFixProvider
 {
     internal const string EquivalenceKey = "ModelCatalog.AddProviderBlock";
@@ -36,7 +38,7 @@ public sealed class AddProviderBlockCodeFix : CodeFixProvider
                 continue;
             }
 
-            var project = context.Document.Project;
+            var project = context.TextDocument.Project;
             diagnostic.Properties.TryGetValue(DiagnosticProperties.CatalogPath, out var catalogPath);
             context.RegisterCodeFix(
                 CodeAction.Create("Add provider '" + blocks[0].Template.Id + "' to " + (catalogPath is null ? "models.yaml" : System.IO.Path.GetFileName(catalogPath)),

@@ -44,6 +44,20 @@ public sealed class ConfigurationRefCodeFixTests
         Assert.Equal("{ \"Chat\": { \"Model\": \"acme/zzz\" } }", text);
     }
 
+    [Fact]
+    public async Task AddProviderFix_FromTheJsonDiagnostic_EditsModelsYaml()
+    {
+        const string Settings = "{ \"Chat\": { \"Model\": \"mistral/mistral-large-latest\" } }";
+        const string Catalog = "models:\n  providers:\n    acme:\n      baseUrl: https://acme.example/v1\n      api: openai-completions\n      models:\n        - id: a\n";
+        using var workspace = new ConfigurationFixWorkspace(ConfigurationRefTest.ChatBinding, Catalog, "/0/appsettings.json", Settings);
+        var (title, catalog, settings) = await workspace.ApplyFirstAsync(new AddProviderBlockCodeFix());
+        Assert.Equal("Add provider 'mistral' to models.yaml", title);
+        Assert.Equal(Catalog +
+            "    mistral:\n      baseUrl: https://api.mistral.ai/v1\n      api: openai-completions\n      apiKey: ${MISTRAL_API_KEY}\n      models:\n        - id: mistral-large-latest\n",
+            catalog);
+        Assert.Equal(Settings, settings);
+    }
+
     private static async Task Verify(string json, string fixedJson, params string[] titles)
     {
         foreach (var path in new[] { "/0/appsettings.json", "/0/appsettings.Production.json" })

@@ -25,6 +25,7 @@ internal sealed class ConfigurationFixWorkspace : IDisposable
 {
     private readonly AdhocWorkspace _workspace = new();
     private readonly DocumentId _settingsId;
+    private readonly DocumentId _catalogId;
 
     public ConfigurationFixWorkspace(string source, string catalog, string settingsPath, string settings)
     {
@@ -34,10 +35,11 @@ internal sealed class ConfigurationFixWorkspace : IDisposable
             parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
             metadataReferences: Basic.Reference.Assemblies.Net80.References.All.Concat(ModelRefTestSetup.RuntimeReferences()).Concat(ConfigurationRefTest.ConfigurationReferences())));
         _settingsId = DocumentId.CreateNewId(project.Id);
+        _catalogId = DocumentId.CreateNewId(project.Id);
         var solution = project.Solution
             .AddDocument(DocumentId.CreateNewId(project.Id), "Program.cs", SourceText.From(source), filePath: "/0/Program.cs")
             .AddAnalyzerConfigDocument(DocumentId.CreateNewId(project.Id), ".globalconfig", SourceText.From(ModelRefTestSetup.GlobalConfig), filePath: "/.globalconfig")
-            .AddAdditionalDocument(DocumentId.CreateNewId(project.Id), "models.yaml", SourceText.From(catalog), filePath: ModelRefTestSetup.CatalogPath)
+            .AddAdditionalDocument(_catalogId, "models.yaml", SourceText.From(catalog), filePath: ModelRefTestSetup.CatalogPath)
             .AddAdditionalDocument(_settingsId, System.IO.Path.GetFileName(settingsPath), SourceText.From(settings), filePath: settingsPath);
         Assert.True(_workspace.TryApplyChanges(solution));
     }
@@ -77,6 +79,19 @@ internal sealed class ConfigurationFixWorkspace : IDisposable
         }
 
         throw new InvalidOperationException("the fixes did not converge");
+    }
+
+    /// <summary>Applies the first action <paramref name="provider"/> offers for the file's first diagnostic: its title and the texts of models.yaml and the file after it.</summary>
+    public async Task<(string Title, string Catalog, string Settings)> ApplyFirstAsync(CodeFixProvider provider)
+    {
+        var solution = _workspace.CurrentSolution;
+        var document = solution.GetAdditionalDocument(_settingsId)!;
+        var actions = new List<CodeAction>();
+        var diagnostic = (await DiagnosticsAsync(document.Project)).First(d => provider.FixableDiagnosticIds.Contains(d.Id));
+        await provider.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
+        var apply = Assert.IsType<ApplyChangesOperation>(Assert.Single(await actions.First().GetOperationsAsync(CancellationToken.None)));
+        return (actions[0].Title, (await apply.ChangedSolution.GetAdditionalDocument(_catalogId)!.GetTextAsync()).ToString(),
+            (await apply.ChangedSolution.GetAdditionalDocument(_settingsId)!.GetTextAsync()).ToString());
     }
 
     /// <summary>The configuration analyzer's diagnostics in the file (after a fix, the ones that remain).</summary>
