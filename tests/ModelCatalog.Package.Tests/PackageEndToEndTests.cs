@@ -181,6 +181,11 @@ public sealed class PackageEndToEndTests
         // Switched off, the same project builds clean.
         var off = DotNetCli.Succeed(app, "build --disable-build-servers -p:ModelCatalogCheckConfiguration=false", _package.Packages);
         Assert.DoesNotMatch(@"(warning|error) (MC|AD)\d{4}", off);
+
+        // A misspelt switch is not silently "on" or "off".
+        var (misspeltExit, misspelt) = DotNetCli.Run(app, "build --disable-build-servers -p:ModelCatalogCheckConfiguration=no", _package.Packages);
+        Assert.NotEqual(0, misspeltExit);
+        Assert.Contains("ModelCatalogCheckConfiguration is 'no': use true (the default) or false.", misspelt);
     }
 
     /// <summary>

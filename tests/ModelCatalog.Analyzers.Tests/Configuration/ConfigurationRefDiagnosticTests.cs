@@ -61,7 +61,7 @@ public sealed class ConfigurationRefDiagnosticTests
             "Model ref 'minimax/minimax-m2.1' differs only in case from catalog model 'minimax/MiniMax-M2.1': model ids are case-sensitive; use 'minimax/MiniMax-M2.1' or ModelIds.Minimax.MiniMaxM2_1"),
         Result("MC1003", DiagnosticSeverity.Warning, 6, 43, "acme/acme-smal".Length + 2,
             "Provider 'acme' has no model 'acme-smal' (did you mean 'acme/acme-small'?); fix the ref or add { id: acme-smal } to models.providers.acme.models in models.yaml"),
-        Result("MC1003", DiagnosticSeverity.Warning, 8, 25, "grok-4".Length + 2,
+        Result("MC1003", DiagnosticSeverity.Warning, 8, 26, "grok-4".Length + 2,
             "'grok-4' is not a provider/model-id ref or an alias (did you mean 'xai/grok-4'?); write provider/model-id or an alias defined in agents.defaults.models"),
         Result("MC1003", DiagnosticSeverity.Warning, 9, 69, "anthropic/claude-opus-4-7".Length + 2,
             "Provider 'anthropic' has no model 'claude-opus-4-7' (did you mean 'anthropic/claude-opus-4-5' or 'anthropic/claude-opus-4-6'?); fix the ref or add { id: claude-opus-4-7 } to models.providers.anthropic.models in models.yaml"));
@@ -131,6 +131,53 @@ public sealed class ConfigurationRefDiagnosticTests
             "Provider 'xai' has no model 'grok-5' (did you mean 'xai/grok-4'?); fix the ref or add { id: grok-5 } to models.providers.xai.models in models.yaml"),
         Result("MC1001", DiagnosticSeverity.Warning, 4, 26, "minimax/Minimax-M2.1".Length + 2,
             "Model ref 'minimax/Minimax-M2.1' differs only in case from catalog model 'minimax/MiniMax-M2.1': model ids are case-sensitive; use 'minimax/MiniMax-M2.1' or ModelIds.Minimax.MiniMaxM2_1"));
+
+    [Fact]
+    public Task BindWithAKey_GetOfAType_ListsAndDictionariesOfRefs() => Verify(
+        """
+        using System;
+        using System.Collections.Generic;
+        using Microsoft.Extensions.Configuration;
+        using ModelCatalog;
+
+        public class BaseSettings { [ModelRef] public virtual string? Primary { get; set; } }
+
+        public sealed class RoutingSettings : BaseSettings
+        {
+            public override string? Primary { get; set; }
+            [ModelRef] public List<string> Chain { get; set; } = new();
+            [ModelRef] public Dictionary<string, string> ByTask { get; set; } = new();
+            public TimeSpan Timeout { get; set; }
+        }
+
+        static class Startup
+        {
+            public static void Read(IConfiguration config)
+            {
+                config.Bind("Routing", new RoutingSettings());
+                _ = config.GetSection("Backup").Get(typeof(RoutingSettings));
+            }
+        }
+        """,
+        """
+        {
+          "Routing": {
+            "Primary": "acme/ACME-SMALL",
+            "Chain": [ "acme/acme-small", "fast", "acme/acme-smal" ],
+            "ByTask": { "summarize": "xai/grok-4", "translate": "xai/Grok-4" },
+            "Timeout": "00:00:30"
+          },
+          "Backup": { "Primary": "grok-4" }
+        }
+        """,
+        Result("MC1001", DiagnosticSeverity.Warning, 3, 16, "acme/ACME-SMALL".Length + 2,
+            "Model ref 'acme/ACME-SMALL' differs only in case from catalog model 'acme/acme-small': model ids are case-sensitive; use 'acme/acme-small' or ModelIds.Acme.AcmeSmall"),
+        Result("MC1003", DiagnosticSeverity.Warning, 4, 43, "acme/acme-smal".Length + 2,
+            "Provider 'acme' has no model 'acme-smal' (did you mean 'acme/acme-small'?); fix the ref or add { id: acme-smal } to models.providers.acme.models in models.yaml"),
+        Result("MC1001", DiagnosticSeverity.Warning, 5, 57, "xai/Grok-4".Length + 2,
+            "Model ref 'xai/Grok-4' differs only in case from catalog model 'xai/grok-4': model ids are case-sensitive; use 'xai/grok-4' or ModelIds.Xai.Grok4"),
+        Result("MC1003", DiagnosticSeverity.Warning, 8, 26, "grok-4".Length + 2,
+            "'grok-4' is not a provider/model-id ref or an alias (did you mean 'xai/grok-4'?); write provider/model-id or an alias defined in agents.defaults.models"));
 
     [Fact]
     public Task ModelIdKeys_OfProvidersTheCatalogUses() => Verify(
