@@ -15,10 +15,21 @@ internal static class ConfigurationRefSettings
 
     public const string RefPathsPropertyKey = "build_property._ModelCatalogRefPaths";
 
-    /// <summary>False only when the project sets <c>ModelCatalogCheckConfiguration</c> to <c>false</c>.</summary>
-    public static bool IsEnabled(AnalyzerConfigOptions globalOptions) =>
-        !globalOptions.TryGetValue(CheckPropertyKey, out var value) || value is null ||
-        !string.Equals(value.Trim(), "false", StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// False when the project sets <c>ModelCatalogCheckConfiguration</c> to <c>false</c>, or to <c>no</c> or <c>off</c>:
+    /// MSBuild conditions compare those as the boolean false, so the build files do not add the files then either.
+    /// </summary>
+    public static bool IsEnabled(AnalyzerConfigOptions globalOptions)
+    {
+        if (!globalOptions.TryGetValue(CheckPropertyKey, out var value) || value is null)
+        {
+            return true;
+        }
+
+        value = value.Trim();
+        return !string.Equals(value, "false", StringComparison.OrdinalIgnoreCase) && !string.Equals(value, "no", StringComparison.OrdinalIgnoreCase) &&
+            !string.Equals(value, "off", StringComparison.OrdinalIgnoreCase);
+    }
 
     /// <summary>Adds each <c>ModelCatalogRef</c> item's path (e.g. <c>Chat:FallbackModel</c>, <c>Agents:*:Model</c>) to <paramref name="paths"/>.</summary>
     public static void AddRefPaths(AnalyzerConfigOptions globalOptions, ConfigurationPathSet paths)

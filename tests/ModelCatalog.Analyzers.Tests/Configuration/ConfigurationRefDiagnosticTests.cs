@@ -263,15 +263,19 @@ public sealed class ConfigurationRefDiagnosticTests
         }
         """);
 
-    [Fact]
-    public Task SwitchedOff_NoDiagnostics() => VerifyFiles(
+    [Theory]
+    [InlineData("false")]
+    [InlineData(" False ")]
+    [InlineData("no")]
+    [InlineData("OFF")]
+    public Task SwitchedOff_NoDiagnostics(string value) => VerifyFiles(
         Options + """
         static class Startup
         {
             public static void Add(IServiceCollection services, IConfiguration config) => services.Configure<AgentSettings>(config.GetSection("Agent"));
         }
         """,
-        TestCatalogs.AcmeUsingBuiltIns, ModelRefTestSetup.GlobalConfig + "build_property.ModelCatalogCheckConfiguration = false\n",
+        TestCatalogs.AcmeUsingBuiltIns, ModelRefTestSetup.GlobalConfig + "build_property.ModelCatalogCheckConfiguration = " + value + "\n",
         new[] { (Settings, "{ \"Agent\": { \"Model\": \"acme/ACME-large-2.1\", \"ModelId\": \"acme/ACME-large-2.1\" } }") });
 
     [Fact]
