@@ -61,7 +61,7 @@ public sealed class ConfigurationRefDiagnosticTests
             "Model ref 'minimax/minimax-m2.1' differs only in case from catalog model 'minimax/MiniMax-M2.1': model ids are case-sensitive; use 'minimax/MiniMax-M2.1' or ModelIds.Minimax.MiniMaxM2_1"),
         Result("MC1003", DiagnosticSeverity.Warning, 6, 43, "acme/acme-smal".Length + 2,
             "Provider 'acme' has no model 'acme-smal' (did you mean 'acme/acme-small'?); fix the ref or add { id: acme-smal } to models.providers.acme.models in models.yaml"),
-        Result("MC1003", DiagnosticSeverity.Warning, 8, 26, "grok-4".Length + 2,
+        Result("MC1003", DiagnosticSeverity.Warning, 8, 25, "grok-4".Length + 2,
             "'grok-4' is not a provider/model-id ref or an alias (did you mean 'xai/grok-4'?); write provider/model-id or an alias defined in agents.defaults.models"),
         Result("MC1003", DiagnosticSeverity.Warning, 9, 69, "anthropic/claude-opus-4-7".Length + 2,
             "Provider 'anthropic' has no model 'claude-opus-4-7' (did you mean 'anthropic/claude-opus-4-5' or 'anthropic/claude-opus-4-6'?); fix the ref or add { id: claude-opus-4-7 } to models.providers.anthropic.models in models.yaml"));
