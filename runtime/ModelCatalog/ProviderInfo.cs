@@ -23,7 +23,7 @@ public sealed class ProviderInfo
         // Implicit key (README.md, "Implicit keys"; OpenClaw's environment auth): a remote provider without apiKey reads ${<ID>_API_KEY},
         // so a missing key is an error naming that variable, never an unauthenticated request. This constructor is the
         // one place the rule lives: generated catalogs are decoded through CatalogBuilder like hand-built ones.
-        // OpenClaw's no-key markers (ollama-local, custom-local, minimax-oauth, …) say there is deliberately no key.
+        // OpenClaw's no-key markers (ollama-local, custom-local, …) say there is deliberately no key; the OAuth marker minimax-oauth is kept as the key (OAuthKeyMarkers).
         IsApiKeyImplicit = apiKey is null && !isApiKeyOmitted && !isKeyless && !IsLoopback;
         ApiKey = IsApiKeyImplicit ? "${" + VariableReferences.ApiKeyName(id) + "}" : apiKey;
     }

@@ -135,22 +135,7 @@ public static class MiniMaxCodingPlan
     }
 
     // Counts arrive as numbers or numeric strings depending on the endpoint version.
-    private static long? Number(JsonElement row, string name)
-    {
-        if (!row.TryGetProperty(name, out var value))
-        {
-            return null;
-        }
-
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number))
-        {
-            return number;
-        }
-
-        return value.ValueKind == JsonValueKind.String && long.TryParse(value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out number)
-            ? number
-            : null;
-    }
+    private static long? Number(JsonElement row, string name) => JsonHelpers.GetInt64OrNumericString(row, name);
 
     // Epoch milliseconds (MiniMax) or seconds: values below 10^11 are taken as seconds.
     private static DateTimeOffset? Time(JsonElement row, string name)
