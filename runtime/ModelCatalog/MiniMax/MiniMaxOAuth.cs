@@ -239,7 +239,8 @@ public static class MiniMaxOAuth
         {
             throw new MiniMaxOAuthException(
                 "MiniMax refused to renew the sign-in (HTTP " + Code(status) + Describe(error, message, new[] { token.AccessToken, token.RefreshToken }) + ").",
-                error ?? (outcome is OAuthPollOutcome.Expired or OAuthPollOutcome.Denied ? "invalid_grant" : null), status);
+                // Below 500 the server answered and said no (MiniMax: "status":"error"): the grant is dead, sign in again.
+                error ?? (status < 500 ? "invalid_grant" : null), status);
         }
 
         return MiniMaxOAuthResponses.ReadToken(document.RootElement, now(), server, client, token);
