@@ -75,8 +75,13 @@ public sealed class ProviderInfo
     /// a key and for a literal key that was not compiled in (<see cref="IsApiKeyOmitted"/>). The same rule the client
     /// applies to every request; the value itself is never returned.
     /// </summary>
+    /// <remarks>
+    /// For a provider that signs in with OAuth (apiKey <c>minimax-oauth</c>): <c>true</c> when a sign-in is stored in
+    /// <see cref="FileOAuthTokenStore.Default"/> or <c>${MINIMAX_OAUTH_TOKEN}</c> is set (another store: <see cref="MiniMaxOAuth.HasSignIn"/>).
+    /// </remarks>
     public bool HasApiKey(ISecretResolver? secretResolver = null) =>
         ProviderSecrets.HasApiKey(this, secretResolver ?? EnvironmentSecretResolver.Instance);
+
 
     /// <summary><c>true</c> when the base URL's host is <c>localhost</c>, in <c>127.0.0.0/8</c> or <c>[::1]</c>.</summary>
     public bool IsLoopback { get; }

@@ -38,6 +38,11 @@ public static class MiniMaxCodingPlan
             throw new MiniMaxCodingPlanException(failure.Message);
         }
 
+        return RemainsUrl(provider, baseUrl);
+    }
+
+    private static Uri RemainsUrl(ProviderInfo provider, string baseUrl)
+    {
         if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri))
         {
             throw new MiniMaxCodingPlanException("The base URL of provider '" + provider.Id + "' is not an absolute URL.");
@@ -46,14 +51,53 @@ public static class MiniMaxCodingPlan
         return new Uri(uri.GetLeftPart(UriPartial.Authority) + RemainsPath);
     }
 
-    /// <summary>Fetches the remaining Coding Plan quota with the provider's key (<c>Authorization: Bearer</c>).</summary>
+    private static string? CodingPlanKey(ProviderInfo provider, ISecretResolver secrets)
+    {
+        foreach (var name in CodingPlanKeyVariables)
+        {
+            if (ProviderSecrets.TryExpand("${" + name + "}", secrets, provider.EnvironmentAliases, out _) is { Length: > 0 } key)
+            {
+                return key;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The keys the remains call prefers over a key provider's own apiKey, in order (reference openclaw-config.md §11.6:
+    /// portal OAuth token, MINIMAX_OAUTH_TOKEN, MINIMAX_CODE_PLAN_KEY, MINIMAX_CODING_API_KEY, MINIMAX_API_KEY; the first
+    /// two belong to the OAuth providers).
+    /// </summary>
+    private static readonly string[] CodingPlanKeyVariables = { "MINIMAX_CODE_PLAN_KEY", "MINIMAX_CODING_API_KEY" };
+
+    /// <summary>
+    /// Fetches the remaining Coding Plan quota with the provider's key or sign-in (<c>Authorization: Bearer</c>): <see cref="GetRemainsWithStoreAsync"/>
+    /// with the sign-ins of <see cref="FileOAuthTokenStore.Default"/>.
+    /// </summary>
     /// <param name="provider">The MiniMax provider (<c>minimax</c> or <c>minimax-cn</c>) whose origin and key to use.</param>
     /// <param name="httpClient">The HTTP client to send with.</param>
     /// <param name="secretResolver">Resolves <c>${VAR}</c> references; default: environment variables.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="MiniMaxCodingPlanException">No key, an HTTP error, <c>base_resp.status_code != 0</c>, or an unreadable body. The message never holds the key.</exception>
-    public static async Task<MiniMaxCodingPlanRemains> GetRemainsAsync(
-        ProviderInfo provider, HttpClient httpClient, ISecretResolver? secretResolver = null, CancellationToken cancellationToken = default)
+    public static Task<MiniMaxCodingPlanRemains> GetRemainsAsync(
+        ProviderInfo provider, HttpClient httpClient, ISecretResolver? secretResolver = null, CancellationToken cancellationToken = default) =>
+        GetRemainsWithStoreAsync(provider, httpClient, FileOAuthTokenStore.Default, secretResolver, cancellationToken);
+
+    /// <summary>
+    /// Fetches the remaining Coding Plan quota. A signed-in provider (<c>minimax-portal</c>, <c>minimax-portal-cn</c>: apiKey
+    /// <c>minimax-oauth</c>) uses its stored sign-in from <paramref name="tokenStore"/> (renewed when about to expire; its
+    /// <c>resource_url</c> origin), else <c>${MINIMAX_OAUTH_TOKEN}</c>; a key provider uses <c>${MINIMAX_CODE_PLAN_KEY}</c>,
+    /// then <c>${MINIMAX_CODING_API_KEY}</c>, then its own apiKey (reference §11.6).
+    /// </summary>
+    /// <param name="provider">The MiniMax provider whose origin and credential to use.</param>
+    /// <param name="httpClient">The HTTP client to send with.</param>
+    /// <param name="tokenStore">Where sign-ins are kept (<c>null</c>: only <c>${MINIMAX_OAUTH_TOKEN}</c>).</param>
+    /// <param name="secretResolver">Resolves <c>${VAR}</c> references; default: environment variables.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="MiniMaxCodingPlanException">No key or sign-in, an HTTP error, <c>base_resp.status_code != 0</c>, or an unreadable body. The message never holds a key or token.</exception>
+    public static async Task<MiniMaxCodingPlanRemains> GetRemainsWithStoreAsync(
+        ProviderInfo provider, HttpClient httpClient, IOAuthTokenStore? tokenStore, ISecretResolver? secretResolver = null, CancellationToken cancellationToken = default)
     {
         if (httpClient is null)
         {
@@ -61,11 +105,21 @@ public static class MiniMaxCodingPlan
         }
 
         var secrets = secretResolver ?? EnvironmentSecretResolver.Instance;
-        var url = GetRemainsUrl(provider, secrets);
+        Uri url;
         string? apiKey;
         try
         {
-            apiKey = ProviderSecrets.ResolveApiKey(provider, secrets);
+            if (MiniMaxOAuth.IsOAuthProvider(provider))
+            {
+                var access = await new OAuthSessions(tokenStore, httpClient, () => DateTimeOffset.UtcNow).GetAsync(provider, secrets, cancellationToken).ConfigureAwait(false);
+                url = access.BaseUrl is { } resourceUrl ? RemainsUrl(provider, resourceUrl) : GetRemainsUrl(provider, secrets);
+                apiKey = access.AccessToken;
+            }
+            else
+            {
+                url = GetRemainsUrl(provider, secrets);
+                apiKey = CodingPlanKey(provider, secrets) ?? ProviderSecrets.ResolveApiKey(provider, secrets);
+            }
         }
         catch (ProviderFailureException failure)
         {

@@ -193,6 +193,13 @@ public static class MiniMaxOAuth
     public static bool IsOAuthProvider(ProviderInfo provider) =>
         OAuthKeyMarkers.IsMarker((provider ?? throw new ArgumentNullException(nameof(provider))).ApiKey);
 
+    /// <summary>
+    /// Whether a call to the OAuth provider <paramref name="provider"/> would carry a token now: a sign-in file in
+    /// <paramref name="tokenStore"/>, or <c>${MINIMAX_OAUTH_TOKEN}</c> set (environment aliases followed). Reads no token.
+    /// </summary>
+    public static bool HasSignIn(ProviderInfo provider, FileOAuthTokenStore? tokenStore, ISecretResolver? secretResolver = null) =>
+        ProviderSecrets.HasOAuthToken(provider ?? throw new ArgumentNullException(nameof(provider)), secretResolver ?? EnvironmentSecretResolver.Instance, tokenStore);
+
     /// <summary>The OAuth server of a provider: China for <c>minimax-portal-cn</c> and any provider on api.minimaxi.com, else Global.</summary>
     internal static Uri DefaultAuthorizationServer(ProviderInfo provider) =>
         string.Equals(provider.Id, ChinaProviderId, StringComparison.OrdinalIgnoreCase) ||
