@@ -169,6 +169,25 @@ public sealed class LoginTests : IDisposable
     }
 
     [Fact]
+    public async Task Remains_renews_the_sign_in_once_after_a_401()
+    {
+        await using var server = await FakeProviderServer.StartAsync((context, request) =>
+            request.Path == "/oauth/token"
+                ? context.Json("""{"status":"success","access_token":"at-remains-new-9999","expired_in":3600}""")
+                : request.Header("authorization") == "Bearer at-remains-old-8888" ? context.Json("{}", 401) : context.Json(RemainsBody));
+        await _store.SetAsync("minimax-portal", new OAuthToken("at-remains-old-8888", "rt-remains-8888", DateTimeOffset.UtcNow.AddHours(1),
+            server.BaseUrl + "/anthropic", new Uri(server.BaseUrl)));
+
+        var result = await Task.Run(() => Run(null, "remains"));
+
+        Assert.Equal((0, ""), (result.ExitCode, result.Error));
+        Assert.Equal("grant_type=refresh_token&client_id=" + MiniMaxOAuth.DefaultClientId + "&refresh_token=rt-remains-8888", server.Single("/oauth/token").Body);
+        Assert.Equal(new[] { "Bearer at-remains-old-8888", "Bearer at-remains-new-9999" },
+            server.Requests.Where(r => r.Path.StartsWith("/v1/", StringComparison.Ordinal)).Select(r => r.Header("authorization")));
+        Assert.Equal("at-remains-new-9999", (await _store.GetAsync("minimax-portal"))!.AccessToken);
+    }
+
+    [Fact]
     public async Task Remains_uses_MINIMAX_OAUTH_TOKEN_then_the_coding_plan_keys_before_MINIMAX_API_KEY()
     {
         await using var server = await Server();

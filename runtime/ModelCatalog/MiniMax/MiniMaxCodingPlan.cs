@@ -105,13 +105,16 @@ public static class MiniMaxCodingPlan
         }
 
         var secrets = secretResolver ?? EnvironmentSecretResolver.Instance;
+        OAuthSessions? sessions = null;
+        OAuthAccess? access = null;
         Uri url;
         string? apiKey;
         try
         {
             if (MiniMaxOAuth.IsOAuthProvider(provider))
             {
-                var access = await new OAuthSessions(tokenStore, httpClient, () => DateTimeOffset.UtcNow).GetAsync(provider, secrets, cancellationToken).ConfigureAwait(false);
+                sessions = new OAuthSessions(tokenStore, httpClient, () => DateTimeOffset.UtcNow);
+                access = await sessions.GetAsync(provider, secrets, cancellationToken).ConfigureAwait(false);
                 url = access.BaseUrl is { } resourceUrl ? RemainsUrl(provider, resourceUrl) : GetRemainsUrl(provider, secrets);
                 apiKey = access.AccessToken;
             }
@@ -126,23 +129,34 @@ public static class MiniMaxCodingPlan
             throw new MiniMaxCodingPlanException(failure.Message);
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        if (apiKey is not null)
+        var (status, body) = await SendAsync(httpClient, url, apiKey, cancellationToken).ConfigureAwait(false);
+        if (status == 401 && sessions is not null && access is not null)
         {
-            request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + apiKey);
+            // A signed-in provider's 401: renew the sign-in once and ask again, as the chat client does.
+            try
+            {
+                access = await sessions.RenewAfterUnauthorizedAsync(provider, access, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ProviderFailureException failure)
+            {
+                throw new MiniMaxCodingPlanException(failure.Message, status);
+            }
+
+            if (access is not null)
+            {
+                apiKey = access.AccessToken;
+                (status, body) = await SendAsync(httpClient, url, apiKey, cancellationToken).ConfigureAwait(false);
+            }
         }
 
-        request.Headers.Accept.ParseAdd("application/json");
-        using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        var body = await response.Content.ReadBodyBytesAsync(cancellationToken).ConfigureAwait(false);
         var secretList = apiKey is null ? Array.Empty<string>() : new[] { apiKey };
-        if (!response.IsSuccessStatusCode)
+        if (status is < 200 or >= 300)
         {
             ProviderErrorReader.ReadError(body, out _, out _, out var message);
             throw new MiniMaxCodingPlanException(
-                "The Coding Plan quota call failed with HTTP " + ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture) +
+                "The Coding Plan quota call failed with HTTP " + status.ToString(CultureInfo.InvariantCulture) +
                 (message is null ? "." : ": " + SecretRedactor.Redact(message, secretList)),
-                (int)response.StatusCode);
+                status);
         }
 
         try
@@ -152,8 +166,21 @@ public static class MiniMaxCodingPlan
         }
         catch (JsonException exception)
         {
-            throw new MiniMaxCodingPlanException("The Coding Plan quota response is not valid JSON.", (int)response.StatusCode, null, exception);
+            throw new MiniMaxCodingPlanException("The Coding Plan quota response is not valid JSON.", status, null, exception);
         }
+    }
+
+    private static async Task<(int Status, byte[] Body)> SendAsync(HttpClient httpClient, Uri url, string? apiKey, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (apiKey is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + apiKey);
+        }
+
+        request.Headers.Accept.ParseAdd("application/json");
+        using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        return ((int)response.StatusCode, await response.Content.ReadBodyBytesAsync(cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Parses a remains body: <c>model_remains</c> at the top level or under <c>data</c>.</summary>
