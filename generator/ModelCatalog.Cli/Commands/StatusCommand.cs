@@ -77,8 +77,9 @@ internal static class StatusCommand
     {
         if (MiniMaxOAuth.IsOAuthProvider(provider))
         {
-            var login = "modelcatalog login minimax" + (provider.Id == MiniMaxOAuth.ChinaProviderId ? " --region cn" : "");
-            return context.TokenStore.Contains(provider.Id) ? "OAuth sign-in " + context.TokenStore.GetPath(provider.Id)
+            var signIn = MiniMaxOAuth.SignInId(provider);
+            var login = "modelcatalog login minimax" + (signIn == MiniMaxOAuth.ChinaProviderId ? " --region cn" : "");
+            return context.TokenStore.Contains(signIn) ? "OAuth sign-in " + context.TokenStore.GetPath(signIn)
                 : !string.IsNullOrEmpty(context.GetVariable(MiniMaxOAuth.TokenVariable)) ? "OAuth token ${" + MiniMaxOAuth.TokenVariable + "}"
                 : "OAuth: not signed in; run " + login;
         }

@@ -200,6 +200,16 @@ public static class MiniMaxOAuth
     public static bool HasSignIn(ProviderInfo provider, FileOAuthTokenStore? tokenStore, ISecretResolver? secretResolver = null) =>
         ProviderSecrets.HasOAuthToken(provider ?? throw new ArgumentNullException(nameof(provider)), secretResolver ?? EnvironmentSecretResolver.Instance, tokenStore);
 
+    /// <summary>
+    /// The store key of a provider's sign-in: one per MiniMax region, <see cref="ChinaProviderId"/> or <see cref="GlobalProviderId"/>
+    /// (<see cref="DefaultAuthorizationServer"/>), so a provider of another name with the marker (an OpenClaw models.json's
+    /// <c>portal</c>) uses the sign-in of <c>modelcatalog login minimax</c>.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="provider"/> is null.</exception>
+    public static string SignInId(ProviderInfo provider) =>
+        provider is null ? throw new ArgumentNullException(nameof(provider)) :
+        DefaultAuthorizationServer(provider) == ChinaAuthorizationServer ? ChinaProviderId : GlobalProviderId;
+
     /// <summary>The OAuth server of a provider: China for <c>minimax-portal-cn</c> and any provider on api.minimaxi.com, else Global.</summary>
     internal static Uri DefaultAuthorizationServer(ProviderInfo provider) =>
         string.Equals(provider.Id, ChinaProviderId, StringComparison.OrdinalIgnoreCase) ||

@@ -4,7 +4,8 @@ using System.Threading.Tasks;
 namespace ModelCatalog;
 
 /// <summary>
-/// Where OAuth sign-ins are kept, by provider id (ignoring case): <c>modelcatalog login</c> writes them, and
+/// Where OAuth sign-ins are kept, by sign-in id (ignoring case; MiniMax: <c>minimax-portal</c> or <c>minimax-portal-cn</c>, one per
+/// region, <see cref="MiniMaxOAuth.SignInId"/>): <c>modelcatalog login</c> writes them, and
 /// <see cref="CatalogChatClient"/> reads them and writes renewed tokens back. The default is
 /// <see cref="FileOAuthTokenStore"/> (a file per provider in the user profile); implement this interface to keep them
 /// elsewhere (a secret vault, a database). Implementations must be thread-safe.

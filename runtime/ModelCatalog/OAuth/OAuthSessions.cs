@@ -33,17 +33,17 @@ internal sealed class OAuthSessions
     /// <summary>The credential for a request to <paramref name="provider"/>; renews a stored token that is about to expire.</summary>
     public async Task<OAuthAccess> GetAsync(ProviderInfo provider, ISecretResolver secrets, CancellationToken cancellationToken)
     {
-        if (_cache.TryGetValue(provider.Id, out var cached) && !IsExpiring(cached))
+        if (_cache.TryGetValue(SignIn(provider), out var cached) && !IsExpiring(cached))
         {
             return Access(provider, cached);
         }
 
-        var gate = _locks.GetOrAdd(provider.Id, _ => new SemaphoreSlim(1, 1));
+        var gate = _locks.GetOrAdd(SignIn(provider), _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             // Another call may have renewed it while this one waited.
-            var token = _cache.TryGetValue(provider.Id, out cached) && !IsExpiring(cached) ? cached : await LoadAsync(provider, cancellationToken).ConfigureAwait(false);
+            var token = _cache.TryGetValue(SignIn(provider), out cached) && !IsExpiring(cached) ? cached : await LoadAsync(provider, cancellationToken).ConfigureAwait(false);
             if (token is null)
             {
                 return FromEnvironment(provider, secrets);
@@ -56,7 +56,7 @@ internal sealed class OAuthSessions
                     : await RefreshAsync(provider, token, cancellationToken).ConfigureAwait(false);
             }
 
-            _cache[provider.Id] = token;
+            _cache[SignIn(provider)] = token;
             return Access(provider, token);
         }
         finally
@@ -76,20 +76,20 @@ internal sealed class OAuthSessions
             return null;
         }
 
-        var gate = _locks.GetOrAdd(provider.Id, _ => new SemaphoreSlim(1, 1));
+        var gate = _locks.GetOrAdd(SignIn(provider), _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var current = await LoadAsync(provider, cancellationToken).ConfigureAwait(false);
             if (current is null)
             {
-                _cache.TryRemove(provider.Id, out _);
+                _cache.TryRemove(SignIn(provider), out _);
                 return null;
             }
 
             if (!string.Equals(current.AccessToken, rejected.AccessToken, StringComparison.Ordinal) && !IsExpiring(current))
             {
-                _cache[provider.Id] = current;
+                _cache[SignIn(provider)] = current;
                 return Access(provider, current);
             }
 
@@ -99,7 +99,7 @@ internal sealed class OAuthSessions
             }
 
             var renewed = await RefreshAsync(provider, current, cancellationToken).ConfigureAwait(false);
-            _cache[provider.Id] = renewed;
+            _cache[SignIn(provider)] = renewed;
             return Access(provider, renewed);
         }
         finally
@@ -107,6 +107,8 @@ internal sealed class OAuthSessions
             gate.Release();
         }
     }
+
+    private static string SignIn(ProviderInfo provider) => MiniMaxOAuth.SignInId(provider);
 
     private bool IsExpiring(OAuthToken token) => token.ExpiresAt is { } expiresAt && _clock() >= expiresAt - RefreshMargin;
 
@@ -121,7 +123,7 @@ internal sealed class OAuthSessions
 
         try
         {
-            return await _store.GetAsync(provider.Id, cancellationToken).ConfigureAwait(false);
+            return await _store.GetAsync(SignIn(provider), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is System.IO.IOException or UnauthorizedAccessException)
         {
@@ -156,11 +158,11 @@ internal sealed class OAuthSessions
         {
             // The sign-in is dead (revoked or expired refresh token): remove it, unless a new login replaced it meanwhile,
             // so later calls say "not signed in" instead of retrying a token that can never work.
-            _cache.TryRemove(provider.Id, out _);
-            if (_store is not null && await _store.GetAsync(provider.Id, cancellationToken).ConfigureAwait(false) is { } stored &&
+            _cache.TryRemove(SignIn(provider), out _);
+            if (_store is not null && await _store.GetAsync(SignIn(provider), cancellationToken).ConfigureAwait(false) is { } stored &&
                 string.Equals(stored.RefreshToken, token.RefreshToken, StringComparison.Ordinal))
             {
-                await _store.RemoveAsync(provider.Id, cancellationToken).ConfigureAwait(false);
+                await _store.RemoveAsync(SignIn(provider), cancellationToken).ConfigureAwait(false);
             }
 
             throw new ProviderFailureException(FailureReason.Authentication,
@@ -178,7 +180,7 @@ internal sealed class OAuthSessions
 
         if (_store is not null)
         {
-            await _store.SetAsync(provider.Id, renewed, cancellationToken).ConfigureAwait(false);
+            await _store.SetAsync(SignIn(provider), renewed, cancellationToken).ConfigureAwait(false);
         }
 
         return renewed;

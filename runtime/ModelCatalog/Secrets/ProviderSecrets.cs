@@ -45,7 +45,7 @@ internal static class ProviderSecrets
 
     /// <summary>Whether an OAuth provider has a sign-in file in <paramref name="store"/> or <c>${MINIMAX_OAUTH_TOKEN}</c> is set.</summary>
     public static bool HasOAuthToken(ProviderInfo provider, ISecretResolver secrets, FileOAuthTokenStore? store) =>
-        store?.Contains(provider.Id) == true ||
+        store?.Contains(MiniMaxOAuth.SignInId(provider)) == true ||
         !string.IsNullOrEmpty(TryExpand("${" + OAuthKeyMarkers.MiniMaxTokenVariable + "}", secrets, provider.EnvironmentAliases, out _));
 
     public static string Expand(ProviderInfo provider, string template, ISecretResolver secrets, string what, bool providerWide)

@@ -86,6 +86,24 @@ public sealed class MiniMaxPortalClientTests : IDisposable
     }
 
     [Fact]
+    public async Task A_provider_of_another_name_with_the_marker_uses_the_sign_in_of_its_region()
+    {
+        await using var server = await Server((context, _) => context.Json(ChatAnswer));
+        var store = Store();
+        await store.SetAsync("minimax-portal", Token(server, TimeSpan.FromHours(1)));
+        var catalog = Catalog.CreateBuilder()
+            .AddProvider("portal", "https://api.minimax.io/anthropic", ModelApi.AnthropicMessages, "minimax-oauth", authHeader: true)
+            .AddModel("portal", "MiniMax-M2.7").Build();
+        using var client = new CatalogChatClient(catalog, new HttpClient(), Options(store));
+
+        await client.GetResponseAsync("hi", new ChatOptions { ModelId = "portal/MiniMax-M2.7" });
+
+        Assert.Equal("Bearer " + Access, server.Single("/anthropic").Header("authorization"));
+        Assert.Equal("minimax-portal-cn", MiniMaxOAuth.SignInId(Catalog.CreateBuilder()
+            .AddProvider("mine", "https://api.minimaxi.com/anthropic", ModelApi.AnthropicMessages, "minimax-oauth").Build().GetProvider("mine")));
+    }
+
+    [Fact]
     public async Task Without_a_sign_in_the_call_fails_as_configuration_and_the_marker_is_never_sent()
     {
         await using var server = await Server((context, _) => context.Json(ChatAnswer));
