@@ -131,6 +131,17 @@ public sealed class CatalogFormsRuntimeTests
     }
 
     [Fact]
+    public void TheOAuthMarkerInAModelsYamlIsNoLiteralKey()
+    {
+        const string Yaml = "models:\n  providers:\n    minimax:\n      apiKey: minimax-oauth\n    acme:\n      baseUrl: https://acme.example/v1\n      api: openai-completions\n      apiKey: minimax-oauth-but-longer\n      models: [{ id: a }]\n";
+        var diagnostic = Assert.Single(CatalogCompiler.Compile(Yaml, default).Diagnostics);
+        Assert.Equal("MC0006", diagnostic.Id); // only the look-alike: the marker is compared exactly
+        Assert.Contains("'acme'", diagnostic.Message);
+        Assert.Equal("minimax-oauth", Build(Yaml).GetProvider("minimax").ApiKey);
+        Assert.Equal("minimax-oauth", Build(Yaml).GetProvider("minimax-portal").ApiKey); // the built-in OAuth providers
+    }
+
+    [Fact]
     public void OpenClawKeyMarkerOverridesABuiltInKey()
     {
         var catalog = Build("providers:\n  minimax: { apiKey: minimax-oauth }\n");
