@@ -125,9 +125,9 @@ internal sealed class OAuthSessions
         {
             return await _store.GetAsync(SignIn(provider), cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is System.IO.IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (exception is System.IO.IOException or System.IO.InvalidDataException or UnauthorizedAccessException)
         {
-            // InvalidDataException is an IOException: its message names the file, never its content.
+            // FileOAuthTokenStore's InvalidDataException names the file, never its content.
             throw new ProviderFailureException(FailureReason.Configuration,
                 "The OAuth sign-in of provider '" + provider.Id + "' could not be read: " + exception.Message, providerWide: true);
         }
@@ -135,7 +135,7 @@ internal sealed class OAuthSessions
 
     private static OAuthAccess FromEnvironment(ProviderInfo provider, ISecretResolver secrets)
     {
-        var token = ProviderSecrets.TryExpand("${" + OAuthKeyMarkers.MiniMaxTokenVariable + "}", secrets, provider.EnvironmentAliases, out _);
+        var token = ProviderSecrets.OAuthTokenVariable(provider, secrets);
         if (string.IsNullOrEmpty(token))
         {
             throw new ProviderFailureException(FailureReason.Configuration,

@@ -45,8 +45,11 @@ internal static class ProviderSecrets
 
     /// <summary>Whether an OAuth provider has a sign-in file in <paramref name="store"/> or <c>${MINIMAX_OAUTH_TOKEN}</c> is set.</summary>
     public static bool HasOAuthToken(ProviderInfo provider, ISecretResolver secrets, FileOAuthTokenStore? store) =>
-        store?.Contains(MiniMaxOAuth.SignInId(provider)) == true ||
-        !string.IsNullOrEmpty(TryExpand("${" + OAuthKeyMarkers.MiniMaxTokenVariable + "}", secrets, provider.EnvironmentAliases, out _));
+        store?.Contains(MiniMaxOAuth.SignInId(provider)) == true || !string.IsNullOrEmpty(OAuthTokenVariable(provider, secrets));
+
+    /// <summary><c>${MINIMAX_OAUTH_TOKEN}</c> (environment aliases followed), the token an OAuth provider uses without a stored sign-in.</summary>
+    public static string? OAuthTokenVariable(ProviderInfo provider, ISecretResolver secrets) =>
+        TryExpand("${" + OAuthKeyMarkers.MiniMaxTokenVariable + "}", secrets, provider.EnvironmentAliases, out _);
 
     public static string Expand(ProviderInfo provider, string template, ISecretResolver secrets, string what, bool providerWide)
     {

@@ -104,6 +104,21 @@ public sealed class MiniMaxPortalClientTests : IDisposable
     }
 
     [Fact]
+    public async Task A_damaged_sign_in_file_is_a_configuration_failure_naming_the_file()
+    {
+        Directory.CreateDirectory(_folder);
+        await File.WriteAllTextAsync(Path.Combine(_folder, "minimax-portal.json"), "not json at-leaked-00");
+        using var client = new CatalogChatClient(BuiltInPortal(), new HttpClient(), Options(Store()));
+
+        var failure = await Assert.ThrowsAsync<ModelFailoverException>(() => client.GetResponseAsync("hi"));
+
+        var attempt = Assert.Single(failure.Attempts);
+        Assert.Equal(FailureReason.Configuration, attempt.Reason);
+        Assert.Contains("minimax-portal.json", attempt.Message);
+        Assert.DoesNotContain("at-leaked", failure.ToString());
+    }
+
+    [Fact]
     public async Task Without_a_sign_in_the_call_fails_as_configuration_and_the_marker_is_never_sent()
     {
         await using var server = await Server((context, _) => context.Json(ChatAnswer));
