@@ -26,6 +26,8 @@ internal static class CliApp
         root.Subcommands.Add(EditCommands.CreateFallbacks(context));
         root.Subcommands.Add(EditCommands.CreateAliases(context));
         root.Subcommands.Add(RemainsCommand.Create(context));
+        root.Subcommands.Add(LoginCommands.CreateLogin(context));
+        root.Subcommands.Add(LoginCommands.CreateLogout(context));
         root.Subcommands.Add(SchemaCommand.Create(context));
         return root;
     }

@@ -23,7 +23,7 @@ public sealed class ProviderInfo
         // Implicit key (README.md, "Implicit keys"; OpenClaw's environment auth): a remote provider without apiKey reads ${<ID>_API_KEY},
         // so a missing key is an error naming that variable, never an unauthenticated request. This constructor is the
         // one place the rule lives: generated catalogs are decoded through CatalogBuilder like hand-built ones.
-        // OpenClaw's no-key markers (ollama-local, custom-local, minimax-oauth, …) say there is deliberately no key.
+        // OpenClaw's no-key markers (ollama-local, custom-local, …) say there is deliberately no key; the OAuth marker minimax-oauth is kept as the key (OAuthKeyMarkers).
         IsApiKeyImplicit = apiKey is null && !isApiKeyOmitted && !isKeyless && !IsLoopback;
         ApiKey = IsApiKeyImplicit ? "${" + VariableReferences.ApiKeyName(id) + "}" : apiKey;
     }
@@ -75,8 +75,13 @@ public sealed class ProviderInfo
     /// a key and for a literal key that was not compiled in (<see cref="IsApiKeyOmitted"/>). The same rule the client
     /// applies to every request; the value itself is never returned.
     /// </summary>
+    /// <remarks>
+    /// For a provider that signs in with OAuth (apiKey <c>minimax-oauth</c>): <c>true</c> when a sign-in is stored in
+    /// <see cref="FileOAuthTokenStore.Default"/> or <c>${MINIMAX_OAUTH_TOKEN}</c> is set (another store: <see cref="MiniMaxOAuth.HasSignIn"/>).
+    /// </remarks>
     public bool HasApiKey(ISecretResolver? secretResolver = null) =>
         ProviderSecrets.HasApiKey(this, secretResolver ?? EnvironmentSecretResolver.Instance);
+
 
     /// <summary><c>true</c> when the base URL's host is <c>localhost</c>, in <c>127.0.0.0/8</c> or <c>[::1]</c>.</summary>
     public bool IsLoopback { get; }

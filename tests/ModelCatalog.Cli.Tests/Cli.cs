@@ -19,13 +19,23 @@ internal static class Cli
     public static CliResult Run(string workingDirectory, IReadOnlyDictionary<string, string>? variables, params string[] args) =>
         Run(workingDirectory, variables, null, args);
 
-    public static CliResult Run(string workingDirectory, IReadOnlyDictionary<string, string>? variables, HttpMessageHandler? http, params string[] args)
+    public static CliResult Run(string workingDirectory, IReadOnlyDictionary<string, string>? variables, HttpMessageHandler? http, params string[] args) =>
+        Run(workingDirectory, variables, http, null, null, args);
+
+    /// <summary>
+    /// Runs with OAuth sign-ins in <paramref name="tokenStore"/> (default: a folder that does not exist, never
+    /// the user's profile) and the login poll on <paramref name="clock"/>.
+    /// </summary>
+    public static CliResult Run(
+        string workingDirectory, IReadOnlyDictionary<string, string>? variables, HttpMessageHandler? http, FileOAuthTokenStore? tokenStore, TimeProvider? clock,
+        params string[] args)
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
         var context = new CliContext(output, error, workingDirectory,
             name => variables is not null && variables.TryGetValue(name, out var value) ? value : null,
-            () => http is null ? new HttpClient() : new HttpClient(http, disposeHandler: false));
+            () => http is null ? new HttpClient() : new HttpClient(http, disposeHandler: false),
+            tokenStore ?? new FileOAuthTokenStore(Path.Combine(Path.GetTempPath(), "modelcatalog-cli-no-sign-in-" + Guid.NewGuid().ToString("N"))), clock);
         int exitCode = CliApp.Run(args, context);
         return new CliResult(exitCode, output.ToString(), error.ToString());
     }

@@ -124,15 +124,28 @@ public sealed class CatalogFormsRuntimeTests
         Assert.Equal("${ACME_TOKEN}", catalog.GetProvider("acme").Headers["X-Token"]);
         Assert.Equal("DEMO", catalog.GetProvider("acme").Headers["X-Title"]);
         Assert.Equal("${ENV_REF_KEY}", catalog.GetProvider("env-ref").ApiKey);
-        Assert.Null(catalog.GetProvider("portal").ApiKey);
+        // The OAuth marker is kept as the key (the client sends the signed-in token in its place, never the marker).
+        Assert.Equal("minimax-oauth", catalog.GetProvider("portal").ApiKey);
         Assert.False(catalog.GetProvider("portal").IsApiKeyOmitted);
+        Assert.False(catalog.GetProvider("portal").IsApiKeyImplicit);
+    }
+
+    [Fact]
+    public void TheOAuthMarkerInAModelsYamlIsNoLiteralKey()
+    {
+        const string Yaml = "models:\n  providers:\n    minimax:\n      apiKey: minimax-oauth\n    acme:\n      baseUrl: https://acme.example/v1\n      api: openai-completions\n      apiKey: minimax-oauth-but-longer\n      models: [{ id: a }]\n";
+        var diagnostic = Assert.Single(CatalogCompiler.Compile(Yaml, default).Diagnostics);
+        Assert.Equal("MC0006", diagnostic.Id); // only the look-alike: the marker is compared exactly
+        Assert.Contains("'acme'", diagnostic.Message);
+        Assert.Equal("minimax-oauth", Build(Yaml).GetProvider("minimax").ApiKey);
+        Assert.Equal("minimax-oauth", Build(Yaml).GetProvider("minimax-portal").ApiKey); // the built-in OAuth providers
     }
 
     [Fact]
     public void OpenClawKeyMarkerOverridesABuiltInKey()
     {
         var catalog = Build("providers:\n  minimax: { apiKey: minimax-oauth }\n");
-        Assert.Null(catalog.GetProvider("minimax").ApiKey);
+        Assert.Equal("minimax-oauth", catalog.GetProvider("minimax").ApiKey);
         Assert.Equal("https://api.minimax.io/anthropic", catalog.GetProvider("minimax").BaseUrl);
     }
 

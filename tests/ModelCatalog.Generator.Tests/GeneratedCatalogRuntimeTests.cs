@@ -16,7 +16,7 @@ public sealed class GeneratedCatalogRuntimeTests
     public void CatalogMatchesTheYaml()
     {
         var catalog = Instance();
-        Assert.Equal(new[] { "anthropic", "openai", "minimax", "minimax-cn", "acme", "302ai", "claudinio", "aliases" }, catalog.Providers.Select(p => p.Id));
+        Assert.Equal(new[] { "anthropic", "openai", "minimax", "minimax-cn", "minimax-portal", "minimax-portal-cn", "acme", "302ai", "claudinio", "aliases" }, catalog.Providers.Select(p => p.Id));
         var large = catalog.Resolve("large");
         Assert.Equal("acme/Acme-Large-2.1", large.Ref);
         Assert.Equal("Acme Large 2.1", large.Name);

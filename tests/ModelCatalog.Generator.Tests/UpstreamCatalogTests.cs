@@ -40,7 +40,7 @@ public sealed class UpstreamCatalogTests
         var spec = CatalogCompiler.Compile(Catalog, default).Spec;
         var manifest = CatalogManifest.Write(spec);
 
-        Assert.Equal(new[] { "anthropic", "openai", "minimax", "minimax-cn" }, CatalogCompiler.Compile(manifest, default).Spec.ExcludedBuiltIns);
+        Assert.Equal(new[] { "anthropic", "openai", "minimax", "minimax-cn", "minimax-portal", "minimax-portal-cn" }, CatalogCompiler.Compile(manifest, default).Spec.ExcludedBuiltIns);
         foreach (var secret in new[] { "sk-env-value-123", "sk-literal-secret-456", "hdr-secret-789" })
         {
             Assert.DoesNotContain(secret, manifest);

@@ -24,7 +24,7 @@ internal static class ListCommand
         {
             var catalogFile = CatalogFile.Load(context, parse.GetValue(file));
             var catalog = catalogFile.Catalog;
-            Func<ProviderInfo, bool> hasKey = p => ModelsTable.HasKey(p, context.GetVariable);
+            Func<ProviderInfo, bool> hasKey = p => ModelsTable.HasKey(p, context.GetVariable, context.TokenStore);
             var rows = parse.GetValue(all)
                 ? ModelsTable.AllRows(catalog, hasKey)
                 : ModelsTable.ConfiguredRows(catalog, catalogFile.ConfiguredRefs(), hasKey);

@@ -4,24 +4,25 @@ using System.Text;
 
 namespace ModelCatalog.Cli.Commands;
 
-/// <summary><c>remains</c>: the MiniMax Coding Plan quota, through the runtime's <see cref="MiniMaxCodingPlan.GetRemainsAsync"/>.</summary>
+/// <summary><c>remains</c>: the MiniMax Coding Plan quota, through the runtime's <see cref="MiniMaxCodingPlan.GetRemainsWithStoreAsync"/>.</summary>
 internal static class RemainsCommand
 {
     public static Command Create(CliContext context)
     {
-        var provider = new Option<string>("--provider")
+        var provider = new Option<string?>("--provider")
         {
-            Description = "minimax (api.minimax.io) or minimax-cn (api.minimaxi.com); its base URL and key come from the catalog.",
-            DefaultValueFactory = _ => "minimax",
+            Description = "minimax or minimax-portal (api.minimax.io), minimax-cn or minimax-portal-cn (api.minimaxi.com); its base URL and key " +
+                "come from the catalog (the -portal ones from `modelcatalog login minimax`). Default: minimax-portal when signed in " +
+                "(or MINIMAX_OAUTH_TOKEN is set), else minimax.",
         };
-        provider.AcceptOnlyFromAmong("minimax", "minimax-cn");
+        provider.AcceptOnlyFromAmong("minimax", "minimax-cn", MiniMaxOAuth.GlobalProviderId, MiniMaxOAuth.ChinaProviderId);
         var json = new Option<bool>("--json") { Description = "Print {provider, models:[{model, intervalTotal, intervalRemaining, intervalUsed, weeklyTotal, weeklyRemaining, intervalStart, intervalEnd}]}." };
         var file = CommonOptions.File();
-        var command = new Command("remains", "Show the MiniMax Coding Plan remaining quota (needs the provider's key).") { provider, json, file };
+        var command = new Command("remains", "Show the MiniMax Coding Plan remaining quota (needs the provider's key or a `modelcatalog login minimax` sign-in).") { provider, json, file };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var providerId = parse.GetValue(provider)!;
             var catalog = CatalogFile.Load(context, parse.GetValue(file)).Catalog;
+            var providerId = parse.GetValue(provider) ?? DefaultProvider(context, catalog);
             if (!catalog.TryGetProvider(providerId, out var info))
             {
                 throw new CliException("the catalog has no provider '" + providerId + "'");
@@ -31,7 +32,7 @@ internal static class RemainsCommand
             try
             {
                 using var http = context.CreateHttpClient();
-                remains = await MiniMaxCodingPlan.GetRemainsAsync(info, http, new DelegateSecretResolver(context.GetVariable), cancellationToken).ConfigureAwait(false);
+                remains = await MiniMaxCodingPlan.GetRemainsWithStoreAsync(info, http, context.TokenStore, context.Secrets, cancellationToken).ConfigureAwait(false);
             }
             catch (MiniMaxCodingPlanException e)
             {
@@ -43,6 +44,14 @@ internal static class RemainsCommand
         });
         return command;
     }
+
+    // The key preference of reference §11.6 starts with the portal sign-in and MINIMAX_OAUTH_TOKEN: use the OAuth
+    // provider when that is how the user signed in; the runtime then applies the rest of the order.
+    private static string DefaultProvider(CliContext context, Catalog catalog) =>
+        catalog.TryGetProvider(MiniMaxOAuth.GlobalProviderId, out var portal) && MiniMaxOAuth.IsOAuthProvider(portal) &&
+        MiniMaxOAuth.HasSignIn(portal, context.TokenStore, context.Secrets)
+            ? MiniMaxOAuth.GlobalProviderId
+            : "minimax";
 
     private static string Table(MiniMaxCodingPlanRemains remains)
     {

@@ -43,13 +43,13 @@ internal static class StatusCommand
             var missing = new List<ProviderInfo>();
             foreach (var provider in used)
             {
-                bool hasKey = ModelsTable.HasKey(provider, context.GetVariable);
+                bool hasKey = ModelsTable.HasKey(provider, context.GetVariable, context.TokenStore);
                 if (!hasKey)
                 {
                     missing.Add(provider);
                 }
 
-                text.Append("- ").Append(provider.Id).Append(": ").Append(hasKey ? "yes" : "no").Append(" (").Append(KeySource(provider)).Append(")\n");
+                text.Append("- ").Append(provider.Id).Append(": ").Append(hasKey ? "yes" : "no").Append(" (").Append(KeySource(provider, context)).Append(")\n");
             }
 
             if (used.Count == 0)
@@ -60,7 +60,7 @@ internal static class StatusCommand
             context.Output.Write(text.ToString());
             if (parse.GetValue(check) && missing.Count > 0)
             {
-                context.Error.WriteLine("modelcatalog: no key for " + string.Join(", ", missing.Select(p => p.Id + " (" + KeySource(p) + ")")));
+                context.Error.WriteLine("modelcatalog: no key for " + string.Join(", ", missing.Select(p => p.Id + " (" + KeySource(p, context) + ")")));
                 return ExitCodes.Failed;
             }
 
@@ -69,7 +69,21 @@ internal static class StatusCommand
         return command;
     }
 
-    /// <summary>Where the key comes from, never the key itself: the <c>${VAR}</c> reference, "literal" or "no apiKey".</summary>
-    private static string KeySource(ProviderInfo provider) =>
-        provider.ApiKey is { } key ? (key.Contains("${") ? key : "literal key") : provider.IsApiKeyOmitted ? "literal key not compiled in" : "no apiKey";
+    /// <summary>
+    /// Where the key comes from, never the key itself: the <c>${VAR}</c> reference, "literal" or "no apiKey"; for an OAuth
+    /// provider the sign-in file or <c>${MINIMAX_OAUTH_TOKEN}</c>, and the login command when neither is there.
+    /// </summary>
+    private static string KeySource(ProviderInfo provider, CliContext context)
+    {
+        if (MiniMaxOAuth.IsOAuthProvider(provider))
+        {
+            var signIn = MiniMaxOAuth.SignInId(provider);
+            var login = "modelcatalog login minimax" + (signIn == MiniMaxOAuth.ChinaProviderId ? " --region cn" : "");
+            return context.TokenStore.Contains(signIn) ? "OAuth sign-in " + context.TokenStore.GetPath(signIn)
+                : !string.IsNullOrEmpty(context.GetVariable(MiniMaxOAuth.TokenVariable)) ? "OAuth token ${" + MiniMaxOAuth.TokenVariable + "}"
+                : "OAuth: not signed in; run " + login;
+        }
+
+        return provider.ApiKey is { } key ? (key.Contains("${") ? key : "literal key") : provider.IsApiKeyOmitted ? "literal key not compiled in" : "no apiKey";
+    }
 }

@@ -112,8 +112,12 @@ internal static class ModelsTable
     /// a key variable that is set, or whose <c>env:</c> alias target is set (<paramref name="getVariable"/>, usually the
     /// environment).
     /// </summary>
-    public static bool HasKey(ProviderInfo provider, Func<string, string?> getVariable) =>
-        provider.HasApiKey(new DelegateSecretResolver(name => getVariable(name)));
+    /// <summary>Whether a call to <paramref name="provider"/> would carry a key now; an OAuth provider's sign-in is looked up in <paramref name="tokenStore"/>.</summary>
+    public static bool HasKey(ProviderInfo provider, Func<string, string?> getVariable, FileOAuthTokenStore tokenStore)
+    {
+        var secrets = new DelegateSecretResolver(name => getVariable(name));
+        return MiniMaxOAuth.IsOAuthProvider(provider) ? MiniMaxOAuth.HasSignIn(provider, tokenStore, secrets) : provider.HasApiKey(secrets);
+    }
 
     private static ModelsListRow Row(Catalog catalog, ModelInfo model, Func<ProviderInfo, bool> hasKey)
     {

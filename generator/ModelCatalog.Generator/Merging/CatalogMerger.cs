@@ -203,7 +203,8 @@ internal static class CatalogMerger
             return; // a local server's placeholder key (LM Studio's "lmstudio") is not a secret
         }
 
-        if (provider.ApiKey is { } key && !VariableReferences.ContainsReference(key))
+        // An OAuth marker (minimax-oauth) names a sign-in, not a key: compiled in as written, never sent (OAuthKeyMarkers).
+        if (provider.ApiKey is { } key && !VariableReferences.ContainsReference(key) && !OAuthKeyMarkers.IsMarker(key))
         {
             provider.ApiKey = null;
             diagnostics.Add(new CatalogDiagnostic(DiagnosticIds.LiteralSecret, provider.UserApiKeyRange ?? default,

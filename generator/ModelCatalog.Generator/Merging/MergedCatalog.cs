@@ -26,7 +26,7 @@ internal sealed class MergedProvider
 
     public bool AuthHeader { get; set; }
 
-    /// <summary>A models.json "no key" marker (<c>ollama-local</c>, <c>custom-local</c>, <c>minimax-oauth</c>): called without a key.</summary>
+    /// <summary>A models.json "no key" marker (<c>ollama-local</c>, <c>custom-local</c>): called without a key.</summary>
     public bool HasNoKeyMarker { get; set; }
 
     /// <summary>A literal key was written and left out of the generated code (MC0006).</summary>

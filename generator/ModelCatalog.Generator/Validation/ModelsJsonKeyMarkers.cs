@@ -14,13 +14,13 @@ internal static class ModelsJsonKeyMarkers
     /// <summary>What a marker means.</summary>
     public enum Kind
     {
-        /// <summary>Not a marker: the value is used as written.</summary>
+        /// <summary>Not a marker, or the OAuth marker <c>minimax-oauth</c>: the value is used as written.</summary>
         None,
 
         /// <summary>An environment variable (a bare upper-case name, <c>secretref-env:NAME</c>, <c>secretref-managed</c>): see the reference.</summary>
         Variable,
 
-        /// <summary>The provider is called without a key (<c>ollama-local</c>, <c>custom-local</c>, OAuth markers such as <c>minimax-oauth</c>).</summary>
+        /// <summary>The provider is called without a key (<c>ollama-local</c>, <c>custom-local</c>, <c>oauth:</c> profiles the runtime cannot sign in to).</summary>
         NoKey,
     }
 
@@ -43,9 +43,11 @@ internal static class ModelsJsonKeyMarkers
         {
             case "ollama-local":
             case "custom-local":
-            case "minimax-oauth":
             case "gcp-vertex-credentials":
                 return Kind.NoKey;
+            case OAuthKeyMarkers.MiniMax:
+                // Kept as written: the runtime sends the signed-in token in its place (OAuthKeyMarkers).
+                return Kind.None;
             case "secretref-managed":
                 reference = "${" + VariableReferences.ApiKeyName(providerId) + "}";
                 return Kind.Variable;

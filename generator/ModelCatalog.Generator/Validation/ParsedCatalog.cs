@@ -74,7 +74,7 @@ internal sealed class ParsedProvider
 
     public Positioned<string> ApiKey { get; set; }
 
-    /// <summary>A models.json marker meaning "no key" (<c>ollama-local</c>, <c>custom-local</c>, <c>minimax-oauth</c>): nothing is compiled.</summary>
+    /// <summary>A models.json marker meaning "no key" (<c>ollama-local</c>, <c>custom-local</c>): nothing is compiled.</summary>
     public Positioned<string> NoKeyMarker { get; set; }
 
     public Positioned<bool> AuthHeader { get; set; }

@@ -52,6 +52,7 @@ public sealed class CatalogChatClient : IChatClient
     private readonly CatalogChatClientOptions _options;
     private readonly ModelCooldowns _cooldowns;
     private readonly BudgetTracker _budgets;
+    private readonly OAuthSessions _oauth;
     private readonly ConcurrentDictionary<ModelInfo, ModelRoute> _routes = new();
     private readonly ConcurrentDictionary<string, ModelInfo> _syntheticModels = new(ModelRefComparer.Instance);
     private readonly HashSet<string> _allowlist;
@@ -81,6 +82,7 @@ public sealed class CatalogChatClient : IChatClient
         _metadata = new ChatClientMetadata("modelcatalog", null, catalog.Primary);
 
         _budgets = new BudgetTracker(_options.Budgets, ResolveBudgetScope, _options.UnknownPriceIsOverBudget, _options.Clock);
+        _oauth = new OAuthSessions(_options.OAuthTokenStore, _httpClient, _options.Clock);
     }
 
     /// <summary>The catalog requests are resolved against.</summary>
@@ -446,33 +448,53 @@ public sealed class CatalogChatClient : IChatClient
     private async Task<ChatResponse> SendAsync(ModelInfo model, PromptParts prompt, ChatOptions? options, CancellationToken cancellationToken)
     {
         var route = GetRoute(model);
-        var target = route.Resolve(_options.SecretResolver);
-        using var request = CreateRequest(route, target, prompt, options, stream: false);
-        var reservation = Reserve(model, request, options);
-        using var timeout = StartTimeout(cancellationToken);
-        try
+        var access = await GetOAuthAccessAsync(route, cancellationToken).ConfigureAwait(false);
+        for (bool renewed = false; ; renewed = true)
         {
-            var token = timeout?.Token ?? cancellationToken;
-            using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, token).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
+            var target = route.Resolve(_options.SecretResolver, access);
+            using var request = CreateRequest(route, target, prompt, options, stream: false);
+            var reservation = Reserve(model, request, options);
+            using var timeout = StartTimeout(cancellationToken);
+            try
             {
-                throw await ReadHttpErrorAsync(response, target).ConfigureAwait(false);
-            }
+                var token = timeout?.Token ?? cancellationToken;
+                using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, token).ConfigureAwait(false);
+                if (!response.IsSuccessStatusCode)
+                {
+                    // A signed-in provider's 401: renew the token once and send again; a second 401 is the provider's auth failure.
+                    if (!renewed && await RenewAfterUnauthorizedAsync(route, access, response, cancellationToken).ConfigureAwait(false) is { } fresh)
+                    {
+                        access = fresh;
+                        continue;
+                    }
 
-            using var body = await response.Content.ReadBodyStreamAsync(token).ConfigureAwait(false);
-            using var document = await JsonDocument.ParseAsync(body, default, token).ConfigureAwait(false);
-            var parsed = route.Protocol!.ReadResponse(document.RootElement);
-            return CompleteResponse(model, parsed, reservation);
-        }
-        catch (Exception exception) when (!TransportFailures.IsCallerCancellation(exception, cancellationToken))
-        {
-            throw TransportFailures.From(exception, target.Secrets, _options.AttemptTimeout, streaming: false);
-        }
-        finally
-        {
-            reservation?.Release();
+                    throw await ReadHttpErrorAsync(response, target).ConfigureAwait(false);
+                }
+
+                using var body = await response.Content.ReadBodyStreamAsync(token).ConfigureAwait(false);
+                using var document = await JsonDocument.ParseAsync(body, default, token).ConfigureAwait(false);
+                var parsed = route.Protocol!.ReadResponse(document.RootElement);
+                return CompleteResponse(model, parsed, reservation);
+            }
+            catch (Exception exception) when (!TransportFailures.IsCallerCancellation(exception, cancellationToken))
+            {
+                throw TransportFailures.From(exception, target.Secrets, _options.AttemptTimeout, streaming: false);
+            }
+            finally
+            {
+                reservation?.Release();
+            }
         }
     }
+
+    // The signed-in credential of an OAuth provider (null for the others); its failures are attempts like a missing key's.
+    private async Task<OAuthAccess?> GetOAuthAccessAsync(ModelRoute route, CancellationToken cancellationToken) =>
+        route.IsOAuth ? await _oauth.GetAsync(route.Provider, _options.SecretResolver, cancellationToken).ConfigureAwait(false) : null;
+
+    private async Task<OAuthAccess?> RenewAfterUnauthorizedAsync(ModelRoute route, OAuthAccess? access, HttpResponseMessage response, CancellationToken cancellationToken) =>
+        access is not null && response.StatusCode == System.Net.HttpStatusCode.Unauthorized
+            ? await _oauth.RenewAfterUnauthorizedAsync(route.Provider, access, cancellationToken).ConfigureAwait(false)
+            : null;
 
     // Before each attempt (retries included): holds the attempt's worst-case cost in every budget covering the model,
     // or refuses it. The request is built first because its size bounds the input tokens.
@@ -492,7 +514,21 @@ public sealed class CatalogChatClient : IChatClient
     private async Task<StreamingCall> StartStreamAsync(ModelInfo model, PromptParts prompt, ChatOptions? options, CancellationToken cancellationToken)
     {
         var route = GetRoute(model);
-        var target = route.Resolve(_options.SecretResolver);
+        var access = await GetOAuthAccessAsync(route, cancellationToken).ConfigureAwait(false);
+        var (call, renewed) = await StartStreamOnceAsync(model, route, access, allowRenewal: true, prompt, options, cancellationToken).ConfigureAwait(false);
+        if (call is null)
+        {
+            // A signed-in provider's 401 renewed the token: one more request, whose 401 stands.
+            (call, _) = await StartStreamOnceAsync(model, route, renewed, allowRenewal: false, prompt, options, cancellationToken).ConfigureAwait(false);
+        }
+
+        return call!;
+    }
+
+    private async Task<(StreamingCall? Call, OAuthAccess? Renewed)> StartStreamOnceAsync(
+        ModelInfo model, ModelRoute route, OAuthAccess? access, bool allowRenewal, PromptParts prompt, ChatOptions? options, CancellationToken cancellationToken)
+    {
+        var target = route.Resolve(_options.SecretResolver, access);
         using var request = CreateRequest(route, target, prompt, options, stream: true);
         var reservation = Reserve(model, request, options);
         long startedAt = Stopwatch.GetTimestamp();
@@ -510,6 +546,11 @@ public sealed class CatalogChatClient : IChatClient
             response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
+                if (allowRenewal && await RenewAfterUnauthorizedAsync(route, access, response, cancellationToken).ConfigureAwait(false) is { } fresh)
+                {
+                    return (null, fresh);
+                }
+
                 throw await ReadHttpErrorAsync(response, target).ConfigureAwait(false);
             }
 
@@ -534,7 +575,7 @@ public sealed class CatalogChatClient : IChatClient
 
             timeout = null;
             response = null;
-            return call;
+            return (call, null);
         }
         catch (Exception exception) when (!TransportFailures.IsCallerCancellation(exception, cancellationToken))
         {

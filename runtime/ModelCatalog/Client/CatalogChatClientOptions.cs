@@ -66,7 +66,15 @@ public sealed class CatalogChatClientOptions
     /// </summary>
     public bool UnknownPriceIsOverBudget { get; set; } = true;
 
-    /// <summary>The clock used for cooldowns and budget windows (tests inject a fake one). Default <see cref="DateTimeOffset.UtcNow"/>.</summary>
+    /// <summary>
+    /// Where the OAuth sign-ins of providers whose apiKey is the marker <c>minimax-oauth</c> (<c>minimax-portal</c>,
+    /// <c>minimax-portal-cn</c>) are read and renewed tokens written (README.md, MiniMax OAuth). Default
+    /// <see cref="FileOAuthTokenStore.Default"/> (<c>~/.modelcatalog/oauth</c>, where <c>modelcatalog login minimax</c>
+    /// writes); <c>null</c>: only <c>${MINIMAX_OAUTH_TOKEN}</c> is used. Read when the client is created.
+    /// </summary>
+    public IOAuthTokenStore? OAuthTokenStore { get; set; } = FileOAuthTokenStore.Default;
+
+    /// <summary>The clock used for cooldowns, budget windows and OAuth token expiry (tests inject a fake one). Default <see cref="DateTimeOffset.UtcNow"/>.</summary>
     public Func<DateTimeOffset> Clock { get; set; } = static () => DateTimeOffset.UtcNow;
 
     /// <summary>Waits between retries (tests inject an instant one). Default <see cref="Task.Delay(TimeSpan, CancellationToken)"/>.</summary>

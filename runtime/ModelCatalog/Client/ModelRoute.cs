@@ -47,16 +47,23 @@ internal sealed class ModelRoute
 
     public WireProtocol? Protocol { get; }
 
-    /// <summary>Resolves URL, key and headers. Throws a <see cref="FailureReason.Configuration"/> failure naming the missing variable.</summary>
-    public ResolvedRoute Resolve(ISecretResolver secrets)
+    /// <summary>Whether the provider signs in with OAuth (apiKey <c>minimax-oauth</c>): its key is <see cref="OAuthAccess.AccessToken"/>.</summary>
+    public bool IsOAuth => OAuthKeyMarkers.IsMarker(Provider.ApiKey);
+
+    /// <summary>
+    /// Resolves URL, key and headers; for an OAuth provider the key (and, from a token's resource URL, the base URL) come
+    /// from <paramref name="access"/>. Throws a <see cref="FailureReason.Configuration"/> failure naming the missing variable.
+    /// </summary>
+    public ResolvedRoute Resolve(ISecretResolver secrets, OAuthAccess? access = null)
     {
         var protocol = Protocol ?? throw new ProviderFailureException(
             FailureReason.Configuration,
             "api '" + Model.ApiName + "' of " + Model.Ref + " is not callable; CatalogChatClient speaks anthropic-messages, openai-completions and openai-responses.",
             providerWide: string.Equals(Model.ApiName, Provider.ApiName, StringComparison.Ordinal));
 
-        var apiKey = ProviderSecrets.ResolveApiKey(Provider, secrets);
-        var url = _staticUrl ?? protocol.BuildUrl(ProviderSecrets.Expand(Provider, Provider.BaseUrl, secrets, "the base URL", providerWide: true));
+        var apiKey = IsOAuth && access is not null ? access.AccessToken : ProviderSecrets.ResolveApiKey(Provider, secrets);
+        var url = access?.BaseUrl is { } resourceUrl ? protocol.BuildUrl(resourceUrl)
+            : _staticUrl ?? protocol.BuildUrl(ProviderSecrets.Expand(Provider, Provider.BaseUrl, secrets, "the base URL", providerWide: true));
         List<string>? secretValues = apiKey is null ? null : new List<string>(1 + _headers.Length) { apiKey };
         KeyValuePair<string, string>[] headers = _headers.Length == 0 ? Array.Empty<KeyValuePair<string, string>>() : new KeyValuePair<string, string>[_headers.Length];
         for (int i = 0; i < _headers.Length; i++)

@@ -38,6 +38,11 @@ public static class MiniMaxCodingPlan
             throw new MiniMaxCodingPlanException(failure.Message);
         }
 
+        return RemainsUrl(provider, baseUrl);
+    }
+
+    private static Uri RemainsUrl(ProviderInfo provider, string baseUrl)
+    {
         if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri))
         {
             throw new MiniMaxCodingPlanException("The base URL of provider '" + provider.Id + "' is not an absolute URL.");
@@ -46,14 +51,53 @@ public static class MiniMaxCodingPlan
         return new Uri(uri.GetLeftPart(UriPartial.Authority) + RemainsPath);
     }
 
-    /// <summary>Fetches the remaining Coding Plan quota with the provider's key (<c>Authorization: Bearer</c>).</summary>
+    private static string? CodingPlanKey(ProviderInfo provider, ISecretResolver secrets)
+    {
+        foreach (var name in CodingPlanKeyVariables)
+        {
+            if (ProviderSecrets.TryExpand("${" + name + "}", secrets, provider.EnvironmentAliases, out _) is { Length: > 0 } key)
+            {
+                return key;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The keys the remains call prefers over a key provider's own apiKey, in order (reference openclaw-config.md §11.6:
+    /// portal OAuth token, MINIMAX_OAUTH_TOKEN, MINIMAX_CODE_PLAN_KEY, MINIMAX_CODING_API_KEY, MINIMAX_API_KEY; the first
+    /// two belong to the OAuth providers).
+    /// </summary>
+    private static readonly string[] CodingPlanKeyVariables = { "MINIMAX_CODE_PLAN_KEY", "MINIMAX_CODING_API_KEY" };
+
+    /// <summary>
+    /// Fetches the remaining Coding Plan quota with the provider's key or sign-in (<c>Authorization: Bearer</c>): <see cref="GetRemainsWithStoreAsync"/>
+    /// with the sign-ins of <see cref="FileOAuthTokenStore.Default"/>.
+    /// </summary>
     /// <param name="provider">The MiniMax provider (<c>minimax</c> or <c>minimax-cn</c>) whose origin and key to use.</param>
     /// <param name="httpClient">The HTTP client to send with.</param>
     /// <param name="secretResolver">Resolves <c>${VAR}</c> references; default: environment variables.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="MiniMaxCodingPlanException">No key, an HTTP error, <c>base_resp.status_code != 0</c>, or an unreadable body. The message never holds the key.</exception>
-    public static async Task<MiniMaxCodingPlanRemains> GetRemainsAsync(
-        ProviderInfo provider, HttpClient httpClient, ISecretResolver? secretResolver = null, CancellationToken cancellationToken = default)
+    public static Task<MiniMaxCodingPlanRemains> GetRemainsAsync(
+        ProviderInfo provider, HttpClient httpClient, ISecretResolver? secretResolver = null, CancellationToken cancellationToken = default) =>
+        GetRemainsWithStoreAsync(provider, httpClient, FileOAuthTokenStore.Default, secretResolver, cancellationToken);
+
+    /// <summary>
+    /// Fetches the remaining Coding Plan quota. A signed-in provider (<c>minimax-portal</c>, <c>minimax-portal-cn</c>: apiKey
+    /// <c>minimax-oauth</c>) uses its stored sign-in from <paramref name="tokenStore"/> (renewed when about to expire; its
+    /// <c>resource_url</c> origin), else <c>${MINIMAX_OAUTH_TOKEN}</c>; a key provider uses <c>${MINIMAX_CODE_PLAN_KEY}</c>,
+    /// then <c>${MINIMAX_CODING_API_KEY}</c>, then its own apiKey (reference §11.6).
+    /// </summary>
+    /// <param name="provider">The MiniMax provider whose origin and credential to use.</param>
+    /// <param name="httpClient">The HTTP client to send with.</param>
+    /// <param name="tokenStore">Where sign-ins are kept (<c>null</c>: only <c>${MINIMAX_OAUTH_TOKEN}</c>).</param>
+    /// <param name="secretResolver">Resolves <c>${VAR}</c> references; default: environment variables.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="MiniMaxCodingPlanException">No key or sign-in, an HTTP error, <c>base_resp.status_code != 0</c>, or an unreadable body. The message never holds a key or token.</exception>
+    public static async Task<MiniMaxCodingPlanRemains> GetRemainsWithStoreAsync(
+        ProviderInfo provider, HttpClient httpClient, IOAuthTokenStore? tokenStore, ISecretResolver? secretResolver = null, CancellationToken cancellationToken = default)
     {
         if (httpClient is null)
         {
@@ -61,34 +105,58 @@ public static class MiniMaxCodingPlan
         }
 
         var secrets = secretResolver ?? EnvironmentSecretResolver.Instance;
-        var url = GetRemainsUrl(provider, secrets);
+        OAuthSessions? sessions = null;
+        OAuthAccess? access = null;
+        Uri url;
         string? apiKey;
         try
         {
-            apiKey = ProviderSecrets.ResolveApiKey(provider, secrets);
+            if (MiniMaxOAuth.IsOAuthProvider(provider))
+            {
+                sessions = new OAuthSessions(tokenStore, httpClient, () => DateTimeOffset.UtcNow);
+                access = await sessions.GetAsync(provider, secrets, cancellationToken).ConfigureAwait(false);
+                url = access.BaseUrl is { } resourceUrl ? RemainsUrl(provider, resourceUrl) : GetRemainsUrl(provider, secrets);
+                apiKey = access.AccessToken;
+            }
+            else
+            {
+                url = GetRemainsUrl(provider, secrets);
+                apiKey = CodingPlanKey(provider, secrets) ?? ProviderSecrets.ResolveApiKey(provider, secrets);
+            }
         }
         catch (ProviderFailureException failure)
         {
             throw new MiniMaxCodingPlanException(failure.Message);
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        if (apiKey is not null)
+        var (status, body) = await SendAsync(httpClient, url, apiKey, cancellationToken).ConfigureAwait(false);
+        if (status == 401 && sessions is not null && access is not null)
         {
-            request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + apiKey);
+            // A signed-in provider's 401: renew the sign-in once and ask again, as the chat client does.
+            try
+            {
+                access = await sessions.RenewAfterUnauthorizedAsync(provider, access, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ProviderFailureException failure)
+            {
+                throw new MiniMaxCodingPlanException(failure.Message, status);
+            }
+
+            if (access is not null)
+            {
+                apiKey = access.AccessToken;
+                (status, body) = await SendAsync(httpClient, url, apiKey, cancellationToken).ConfigureAwait(false);
+            }
         }
 
-        request.Headers.Accept.ParseAdd("application/json");
-        using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        var body = await response.Content.ReadBodyBytesAsync(cancellationToken).ConfigureAwait(false);
         var secretList = apiKey is null ? Array.Empty<string>() : new[] { apiKey };
-        if (!response.IsSuccessStatusCode)
+        if (status is < 200 or >= 300)
         {
             ProviderErrorReader.ReadError(body, out _, out _, out var message);
             throw new MiniMaxCodingPlanException(
-                "The Coding Plan quota call failed with HTTP " + ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture) +
+                "The Coding Plan quota call failed with HTTP " + status.ToString(CultureInfo.InvariantCulture) +
                 (message is null ? "." : ": " + SecretRedactor.Redact(message, secretList)),
-                (int)response.StatusCode);
+                status);
         }
 
         try
@@ -98,8 +166,21 @@ public static class MiniMaxCodingPlan
         }
         catch (JsonException exception)
         {
-            throw new MiniMaxCodingPlanException("The Coding Plan quota response is not valid JSON.", (int)response.StatusCode, null, exception);
+            throw new MiniMaxCodingPlanException("The Coding Plan quota response is not valid JSON.", status, null, exception);
         }
+    }
+
+    private static async Task<(int Status, byte[] Body)> SendAsync(HttpClient httpClient, Uri url, string? apiKey, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (apiKey is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + apiKey);
+        }
+
+        request.Headers.Accept.ParseAdd("application/json");
+        using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        return ((int)response.StatusCode, await response.Content.ReadBodyBytesAsync(cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Parses a remains body: <c>model_remains</c> at the top level or under <c>data</c>.</summary>
@@ -135,22 +216,7 @@ public static class MiniMaxCodingPlan
     }
 
     // Counts arrive as numbers or numeric strings depending on the endpoint version.
-    private static long? Number(JsonElement row, string name)
-    {
-        if (!row.TryGetProperty(name, out var value))
-        {
-            return null;
-        }
-
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number))
-        {
-            return number;
-        }
-
-        return value.ValueKind == JsonValueKind.String && long.TryParse(value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out number)
-            ? number
-            : null;
-    }
+    private static long? Number(JsonElement row, string name) => JsonHelpers.GetInt64OrNumericString(row, name);
 
     // Epoch milliseconds (MiniMax) or seconds: values below 10^11 are taken as seconds.
     private static DateTimeOffset? Time(JsonElement row, string name)

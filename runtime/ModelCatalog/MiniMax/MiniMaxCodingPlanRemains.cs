@@ -3,7 +3,7 @@ using System.Collections.Generic;
 
 namespace ModelCatalog;
 
-/// <summary>The MiniMax Coding Plan remaining quota, as returned by <see cref="MiniMaxCodingPlan.GetRemainsAsync"/>.</summary>
+/// <summary>The MiniMax Coding Plan remaining quota, as returned by <see cref="MiniMaxCodingPlan.GetRemainsWithStoreAsync"/>.</summary>
 public sealed class MiniMaxCodingPlanRemains
 {
     internal MiniMaxCodingPlanRemains(IReadOnlyList<MiniMaxModelRemains> models) => Models = models;

@@ -29,6 +29,19 @@ internal static class JsonHelpers
             ? number
             : null;
 
+    /// <summary>An integer sent as a number or as a numeric string (MiniMax's endpoints use both); <c>null</c> otherwise.</summary>
+    public static long? GetInt64OrNumericString(JsonElement element, string name)
+    {
+        if (GetInt64(element, name) is { } number)
+        {
+            return number;
+        }
+
+        return GetString(element, name) is { } text && long.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
+            ? parsed
+            : null;
+    }
+
     public static bool TryGetObject(JsonElement element, string name, out JsonElement value) =>
         TryGetKind(element, name, JsonValueKind.Object, out value);
 

@@ -21,6 +21,14 @@ internal static class ProviderSecrets
                 FailureReason.Configuration, "literal key for " + provider.Id + " is not compiled in; use ${VAR}", providerWide: true);
         }
 
+        // The OAuth marker is never a key (OpenClaw bug #79731): signed-in providers get their token from OAuthSessions.
+        if (OAuthKeyMarkers.IsMarker(provider.ApiKey))
+        {
+            throw new ProviderFailureException(
+                FailureReason.Configuration, "Provider '" + provider.Id + "' signs in with OAuth (apiKey " + OAuthKeyMarkers.MiniMax +
+                "); its access token comes from the sign-in (`" + OAuthSessions.LoginCommand(provider) + "`), never from the marker.", providerWide: true);
+        }
+
         // A literal key (a loopback provider's placeholder, or one given in code) is used as it is.
         return provider.ApiKey is null ? null : Expand(provider, provider.ApiKey, secrets, "the API key", providerWide: true);
     }
@@ -28,9 +36,20 @@ internal static class ProviderSecrets
     /// <summary>
     /// Whether <see cref="ResolveApiKey"/> would return a non-empty key now (environment aliases followed), without
     /// building an error or handing out the value.
+    /// For an OAuth provider: a stored sign-in in the default <see cref="FileOAuthTokenStore"/>, or <c>${MINIMAX_OAUTH_TOKEN}</c>.
     /// </summary>
     public static bool HasApiKey(ProviderInfo provider, ISecretResolver secrets) =>
-        !provider.IsApiKeyOmitted && provider.ApiKey is { } key && !string.IsNullOrEmpty(TryExpand(provider, key, secrets, out _));
+        OAuthKeyMarkers.IsMarker(provider.ApiKey)
+            ? HasOAuthToken(provider, secrets, FileOAuthTokenStore.Default)
+            : !provider.IsApiKeyOmitted && provider.ApiKey is { } key && !string.IsNullOrEmpty(TryExpand(provider, key, secrets, out _));
+
+    /// <summary>Whether an OAuth provider has a sign-in file in <paramref name="store"/> or <c>${MINIMAX_OAUTH_TOKEN}</c> is set.</summary>
+    public static bool HasOAuthToken(ProviderInfo provider, ISecretResolver secrets, FileOAuthTokenStore? store) =>
+        store?.Contains(MiniMaxOAuth.SignInId(provider)) == true || !string.IsNullOrEmpty(OAuthTokenVariable(provider, secrets));
+
+    /// <summary><c>${MINIMAX_OAUTH_TOKEN}</c> (environment aliases followed), the token an OAuth provider uses without a stored sign-in.</summary>
+    public static string? OAuthTokenVariable(ProviderInfo provider, ISecretResolver secrets) =>
+        TryExpand("${" + OAuthKeyMarkers.MiniMaxTokenVariable + "}", secrets, provider.EnvironmentAliases, out _);
 
     public static string Expand(ProviderInfo provider, string template, ISecretResolver secrets, string what, bool providerWide)
     {

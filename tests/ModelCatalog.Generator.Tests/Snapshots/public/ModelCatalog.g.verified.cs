@@ -40,6 +40,12 @@ namespace My.Models
 
         /// <summary>Provider <c>minimax-cn</c>: anthropic-messages at https://api.minimaxi.com/anthropic, 6 models.</summary>
         public static readonly global::ModelCatalog.ProviderInfo MinimaxCn = global::My.Models.GeneratedModelCatalog.Instance.GetProvider("minimax-cn");
+
+        /// <summary>Provider <c>minimax-portal</c>: anthropic-messages at https://api.minimax.io/anthropic, 5 models.</summary>
+        public static readonly global::ModelCatalog.ProviderInfo MinimaxPortal = global::My.Models.GeneratedModelCatalog.Instance.GetProvider("minimax-portal");
+
+        /// <summary>Provider <c>minimax-portal-cn</c>: anthropic-messages at https://api.minimaxi.com/anthropic, 5 models.</summary>
+        public static readonly global::ModelCatalog.ProviderInfo MinimaxPortalCn = global::My.Models.GeneratedModelCatalog.Instance.GetProvider("minimax-portal-cn");
     }
 
     /// <summary>The catalog compiled from models.yaml merged with ModelCatalog's built-in catalog.</summary>
@@ -56,6 +62,8 @@ namespace My.Models
             "P\topenai\thttps://api.openai.com/v1\topenai-responses\t${OPENAI_API_KEY}\t0\nM\tgpt-5.4\tGPT-5.4\t\t1\t3\t2.5,15,0.25,0\t1050000\t128000\nM\tgpt-5.4-mini\tGPT-5.4 mini\t\t1\t3\t0.75,4.5,0.075,0\t400000\t128000\nM\tgpt-5.2\tGPT-5.2\t\t1\t3\t1.75,14,0.175,0\t400000\t128000\nM\tgpt-5\tGPT-5\t\t1\t3\t1.25,10,0.125,0\t400000\t128000\nM\tgpt-5-mini\tGPT-5 mini\t\t1\t3\t0.25,2,0.025,0\t400000\t128000\nM\tgpt-4.1\tGPT-4.1\t\t0\t3\t2,8,0.5,0\t1047576\t32768\nM\tgpt-4o\tGPT-4o\t\t0\t3\t2.5,10,1.25,0\t128000\t16384\nM\tgpt-4o-mini\tGPT-4o mini\t\t0\t3\t0.15,0.6,0.075,0\t128000\t16384\nM\to4-mini\t\t\t1\t3\t1.1,4.4,0.275,0\t200000\t100000\n" +
             "P\tminimax\thttps://api.minimax.io/anthropic\tanthropic-messages\t${MINIMAX_API_KEY}\t1\nM\tMiniMax-M2.1\tMiniMax M2.1\t\t1\t1\t0.3,1.2,0.03,0.375\t204800\t131072\nM\tMiniMax-M2.1-lightning\tMiniMax M2.1 Lightning\t\t1\t1\t0.3,2.4,0.03,0.375\t204800\t131072\nM\tMiniMax-M2.5\tMiniMax M2.5\t\t1\t1\t0.3,1.2,0.03,0.375\t204800\t131072\nM\tMiniMax-M2.5-highspeed\tMiniMax M2.5 Highspeed\t\t1\t1\t0.6,2.4,0.06,0.375\t204800\t131072\nM\tMiniMax-M2.7\tMiniMax M2.7\t\t1\t1\t0.3,1.2,0.06,0.375\t204800\t131072\nM\tMiniMax-M2.7-highspeed\tMiniMax M2.7 Highspeed\t\t1\t1\t0.6,2.4,0.06,0.375\t204800\t131072\n" +
             "P\tminimax-cn\thttps://api.minimaxi.com/anthropic\tanthropic-messages\t${MINIMAX_CN_API_KEY}\t1\nM\tMiniMax-M2.1\tMiniMax M2.1\t\t1\t1\t0.3,1.2,0.03,0.375\t204800\t131072\nM\tMiniMax-M2.1-lightning\tMiniMax M2.1 Lightning\t\t1\t1\t0.3,2.4,0.03,0.375\t204800\t131072\nM\tMiniMax-M2.5\tMiniMax M2.5\t\t1\t1\t0.3,1.2,0.03,0.375\t204800\t131072\nM\tMiniMax-M2.5-highspeed\tMiniMax M2.5 Highspeed\t\t1\t1\t0.6,2.4,0.06,0.375\t204800\t131072\nM\tMiniMax-M2.7\tMiniMax M2.7\t\t1\t1\t0.3,1.2,0.06,0.375\t204800\t131072\nM\tMiniMax-M2.7-highspeed\tMiniMax M2.7 Highspeed\t\t1\t1\t0.6,2.4,0.06,0.375\t204800\t131072\n" +
+            "P\tminimax-portal\thttps://api.minimax.io/anthropic\tanthropic-messages\tminimax-oauth\t1\nM\tMiniMax-M2.1\tMiniMax M2.1\t\t1\t1\t0,0,0,0\t204800\t131072\nM\tMiniMax-M2.5\tMiniMax M2.5\t\t1\t1\t0,0,0,0\t204800\t131072\nM\tMiniMax-M2.5-highspeed\tMiniMax M2.5 Highspeed\t\t1\t1\t0,0,0,0\t204800\t131072\nM\tMiniMax-M2.7\tMiniMax M2.7\t\t1\t1\t0,0,0,0\t204800\t131072\nM\tMiniMax-M2.7-highspeed\tMiniMax M2.7 Highspeed\t\t1\t1\t0,0,0,0\t204800\t131072\n" +
+            "P\tminimax-portal-cn\thttps://api.minimaxi.com/anthropic\tanthropic-messages\tminimax-oauth\t1\nM\tMiniMax-M2.1\tMiniMax M2.1\t\t1\t1\t0,0,0,0\t204800\t131072\nM\tMiniMax-M2.5\tMiniMax M2.5\t\t1\t1\t0,0,0,0\t204800\t131072\nM\tMiniMax-M2.5-highspeed\tMiniMax M2.5 Highspeed\t\t1\t1\t0,0,0,0\t204800\t131072\nM\tMiniMax-M2.7\tMiniMax M2.7\t\t1\t1\t0,0,0,0\t204800\t131072\nM\tMiniMax-M2.7-highspeed\tMiniMax M2.7 Highspeed\t\t1\t1\t0,0,0,0\t204800\t131072\n" +
             "R\tminimax/MiniMax-M2.1\n";
 
         private static class Holder
