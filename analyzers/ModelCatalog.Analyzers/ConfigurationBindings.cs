@@ -13,10 +13,11 @@ namespace ModelCatalog.Analyzers;
 /// are the Microsoft.Extensions.Options and Microsoft.Extensions.Configuration.Binder calls:
 /// <c>services.Configure&lt;T&gt;(config.GetSection("X"))</c>, <c>AddOptions&lt;T&gt;().Bind(config.GetSection("X"))</c>,
 /// <c>.BindConfiguration("X")</c>, <c>config.GetSection("X").Get&lt;T&gt;()</c> and <c>config.GetSection("X").Bind(obj)</c>;
-/// nested options objects, lists and dictionaries map to nested paths as the binder maps them. A section the code
-/// names through something other than constant keys is not guessed at.
+/// nested options objects, lists and dictionaries map to nested paths as the binder maps them, and so do the parameters
+/// of the constructor the binder calls. Sections and keys held in locals and readonly fields assigned once are followed
+/// (<see cref="ValueOrigins"/>); a section the code names through anything else is not guessed at.
 /// </summary>
-internal static class ConfigurationBindings
+internal static partial class ConfigurationBindings
 {
     private const string ServiceCollectionExtensions = "OptionsConfigurationServiceCollectionExtensions";
     private const string OptionsBuilderExtensions = "OptionsBuilderConfigurationExtensions";
@@ -28,6 +29,7 @@ internal static class ConfigurationBindings
     /// </summary>
     public static void Collect(Compilation compilation, ConfigurationPathSet paths, CancellationToken cancellationToken)
     {
+        var origins = new ValueOrigins(compilation, cancellationToken);
         foreach (var tree in compilation.SyntaxTrees)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -46,13 +48,10 @@ internal static class ConfigurationBindings
                     continue;
                 }
 
-                // The analyzer driver hands out its cached semantic models; a configuration file has no tree of its own to get one from.
-#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer
-                model ??= compilation.GetSemanticModel(tree);
-#pragma warning restore RS1030
+                model ??= origins.ModelOf(tree);
                 if (model.GetOperation(invocation, cancellationToken) is IInvocationOperation operation)
                 {
-                    AddBinding(operation, paths);
+                    AddBinding(operation, paths, origins);
                 }
             }
         }
@@ -69,7 +68,7 @@ internal static class ConfigurationBindings
     private static bool IsBindingName(string? name) => name is "Configure" or "Bind" or "BindConfiguration" or "Get";
 
     /// <summary>One binding call: the options type and the section path it binds, if both are known.</summary>
-    private static void AddBinding(IInvocationOperation invocation, ConfigurationPathSet paths)
+    private static void AddBinding(IInvocationOperation invocation, ConfigurationPathSet paths, ValueOrigins origins)
     {
         var method = invocation.TargetMethod;
         var container = method.ContainingType?.Name;
@@ -80,25 +79,25 @@ internal static class ConfigurationBindings
             case "Configure" when container == ServiceCollectionExtensions && method.TypeArguments.Length == 1:
             case "Bind" when container == OptionsBuilderExtensions && method.TypeArguments.Length == 1:
                 optionsType = method.TypeArguments[0];
-                section = SectionOf(ArgumentOf(invocation, IsConfiguration));
+                section = SectionOf(ArgumentOf(invocation, IsConfiguration), origins);
                 break;
             case "BindConfiguration" when container == OptionsBuilderExtensions && method.TypeArguments.Length == 1:
                 optionsType = method.TypeArguments[0];
-                section = ArgumentOf(invocation, p => p.Type.SpecialType == SpecialType.System_String)?.ConstantValue.Value is string path
+                section = origins.StringOf(ArgumentOf(invocation, p => p.Type.SpecialType == SpecialType.System_String)) is { } path
                     ? new List<string>(ConfigurationPathSet.Split(path))
                     : null;
                 break;
             case "Get" when container == Binder:
                 optionsType = method.TypeArguments.Length == 1 ? method.TypeArguments[0]
                     : ArgumentOf(invocation, p => p.Type.Name == "Type") is ITypeOfOperation typeOf ? typeOf.TypeOperand : null;
-                section = SectionOf(ArgumentOf(invocation, IsConfiguration));
+                section = SectionOf(ArgumentOf(invocation, IsConfiguration), origins);
                 break;
             case "Bind" when container == Binder:
                 optionsType = Unwrap(ArgumentOf(invocation, p => p.Type.SpecialType == SpecialType.System_Object))?.Type;
-                section = SectionOf(ArgumentOf(invocation, IsConfiguration));
+                section = SectionOf(ArgumentOf(invocation, IsConfiguration), origins);
                 if (section is not null && ArgumentOf(invocation, p => p.Type.SpecialType == SpecialType.System_String) is { } key)
                 {
-                    section = key.ConstantValue.Value is string keyPath ? Append(section, keyPath) : null;
+                    section = origins.StringOf(key) is { } keyPath ? Append(section, keyPath) : null;
                 }
 
                 break;
@@ -112,31 +111,63 @@ internal static class ConfigurationBindings
 
     /// <summary>
     /// The path of the configuration object <paramref name="value"/> evaluates to: the keys of a chain of
-    /// <c>GetSection</c>/<c>GetRequiredSection</c> calls with constant keys over a configuration root (an
-    /// <c>IConfiguration</c> that is not known to be a section); <c>null</c> when that cannot be told from the code.
+    /// <c>GetSection</c>/<c>GetRequiredSection</c> calls with constant keys (literals, <c>const</c> fields, <c>nameof</c>, or
+    /// a local or readonly field assigned one of those once) over a configuration root, through locals and readonly fields
+    /// assigned once (<c>var chat = config.GetSection("Chat")</c>); <c>null</c> when that cannot be told from the code.
     /// </summary>
-    private static List<string>? SectionOf(IOperation? value)
+    private static List<string>? SectionOf(IOperation? value, ValueOrigins origins)
     {
         var keys = new List<string>();
         var current = Unwrap(value);
-        while (current is IInvocationOperation { TargetMethod.Name: "GetSection" or "GetRequiredSection" } call)
+        for (int hops = 0; current is not null && hops < ValueOrigins.MaxHops; hops++)
         {
-            var key = ArgumentOf(call, p => p.Type.SpecialType == SpecialType.System_String)?.ConstantValue.Value as string;
-            if (key is null)
+            if (current is IInvocationOperation { TargetMethod.Name: "GetSection" or "GetRequiredSection" } call)
             {
-                return null;
-            }
+                if (origins.StringOf(ArgumentOf(call, p => p.Type.SpecialType == SpecialType.System_String)) is not { } key)
+                {
+                    return null;
+                }
 
-            keys.InsertRange(0, ConfigurationPathSet.Split(key));
-            current = Unwrap(call.Instance ?? ArgumentOf(call, IsConfiguration));
+                keys.InsertRange(0, ConfigurationPathSet.Split(key));
+                current = Unwrap(call.Instance ?? ArgumentOf(call, IsConfiguration));
+            }
+            else if (origins.AssignedOnce(current) is { } assigned)
+            {
+                current = Unwrap(assigned);
+            }
+            else
+            {
+                return IsRoot(current) ? keys : null;
+            }
         }
 
-        // What is left is the configuration the chain starts from: a root (builder.Configuration, an IConfiguration
-        // parameter) or a section held somewhere the path cannot be read from.
-        return current?.Type is { } type && IsConfigurationType(type) && type.Name != "IConfigurationSection" && !Implements(type, "IConfigurationSection")
-            ? keys
-            : null;
+        return null;
     }
+
+    /// <summary>
+    /// Whether the chain starts from a configuration root: a parameter or property typed as a configuration that is not a
+    /// section (<c>builder.Configuration</c>, a Startup's <c>IConfiguration</c>); anything else — a call, a <c>new</c>, a
+    /// local or field that could not be followed — only when its type cannot be a section (<c>IConfigurationRoot</c>,
+    /// <c>IConfigurationManager</c>, <c>ConfigurationManager</c>): a helper returning <c>IConfiguration</c> or an
+    /// <c>IConfiguration</c> variable assigned twice may hold either.
+    /// </summary>
+    private static bool IsRoot(IOperation origin)
+    {
+        if (origin.Type is not { } type || !IsConfigurationType(type) || type.Name == "IConfigurationSection" || Implements(type, "IConfigurationSection"))
+        {
+            return false;
+        }
+
+        return origin switch
+        {
+            IParameterReferenceOperation or IPropertyReferenceOperation => true,
+            _ => IsRootOnly(type),
+        };
+    }
+
+    private static bool IsRootOnly(ITypeSymbol type) =>
+        (type.Name is "IConfigurationRoot" or "IConfigurationManager" && IsConfigurationInterface(type)) ||
+        Implements(type, "IConfigurationRoot") || Implements(type, "IConfigurationManager");
 
     /// <summary>
     /// Adds the paths of <paramref name="root"/>'s <c>[ModelRef]</c> properties below <paramref name="section"/>, following
@@ -156,10 +187,10 @@ internal static class ConfigurationBindings
             }
 
             var inner = new List<ITypeSymbol>(outer) { type };
-            foreach (var property in PropertiesOf(type))
+            foreach (var member in MembersOf(type))
             {
-                var propertyPath = Append(path, property.Name);
-                var valueType = property.Type;
+                var propertyPath = Append(path, member.Name);
+                var valueType = member.Type;
                 while (ElementOf(valueType) is { } element)
                 {
                     propertyPath = Append(propertyPath, ConfigurationPathSet.AnyKey);
@@ -172,7 +203,7 @@ internal static class ConfigurationBindings
 
                 if (valueType.SpecialType == SpecialType.System_String)
                 {
-                    if (ModelRefPositions.IsMarked(property))
+                    if (member.IsMarked)
                     {
                         paths.Add(propertyPath);
                     }
@@ -185,22 +216,69 @@ internal static class ConfigurationBindings
         }
     }
 
-    /// <summary>The public instance properties the binder sets, the base types' included (an override once, the most derived).</summary>
-    private static IEnumerable<IPropertySymbol> PropertiesOf(ITypeSymbol type)
+    /// <summary>
+    /// The keys the binder reads for <paramref name="type"/>, ignoring case as it does: its public instance properties, the
+    /// base types' included (an override once, the most derived), and the parameters of the constructor it calls — the one
+    /// public constructor of a class without a public parameterless one. A key is a ref when its property or a public
+    /// constructor's parameter of the same name is <c>[ModelRef]</c>: a positional record's <c>record R([ModelRef] string
+    /// Model)</c> puts the attribute on the parameter only, and the binder passes the parameter from the same key.
+    /// </summary>
+    private static List<BoundMember> MembersOf(ITypeSymbol type)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var members = new List<BoundMember>();
+        var byName = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
         {
             foreach (var member in current.GetMembers())
             {
                 if (member is IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public, GetMethod: not null } property &&
-                    seen.Add(property.Name))
+                    !byName.ContainsKey(property.Name))
                 {
-                    yield return property;
+                    byName.Add(property.Name, members.Count);
+                    members.Add(new BoundMember(property.Name, property.Type, ModelRefPositions.IsMarked(property)));
                 }
             }
         }
+
+        if (type is not INamedTypeSymbol named)
+        {
+            return members;
+        }
+
+        var constructors = new List<IMethodSymbol>();
+        bool hasParameterless = named.IsValueType;
+        foreach (var constructor in named.InstanceConstructors)
+        {
+            if (constructor.DeclaredAccessibility == Accessibility.Public)
+            {
+                constructors.Add(constructor);
+                hasParameterless |= constructor.Parameters.Length == 0;
+            }
+        }
+
+        foreach (var constructor in constructors)
+        {
+            bool isBinderConstructor = !hasParameterless && constructors.Count == 1;
+            foreach (var parameter in constructor.Parameters)
+            {
+                bool marked = ModelRefPositions.IsMarked(parameter);
+                if (byName.TryGetValue(parameter.Name, out var index))
+                {
+                    members[index] = members[index] with { IsMarked = members[index].IsMarked || marked };
+                }
+                else if (isBinderConstructor)
+                {
+                    byName.Add(parameter.Name, members.Count);
+                    members.Add(new BoundMember(parameter.Name, parameter.Type, marked));
+                }
+            }
+        }
+
+        return members;
     }
+
+    /// <summary>One key the binder reads for an options type: its name, the type bound from it, and whether it is marked <c>[ModelRef]</c>.</summary>
+    private readonly record struct BoundMember(string Name, ITypeSymbol Type, bool IsMarked);
 
     /// <summary>A class or struct of the app's own (not a framework value such as <c>TimeSpan</c> or <c>Uri</c>, which bind from one string).</summary>
     private static bool IsOptionsObject(ITypeSymbol type) =>

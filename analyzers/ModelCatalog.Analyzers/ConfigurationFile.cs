@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.Threading;
 using ModelCatalog.Generator.Model;
 using ModelCatalog.Generator.Reading;
@@ -49,6 +50,36 @@ internal static class ConfigurationFile
         return name.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) &&
             (name.Length == "appsettings.json".Length || name["appsettings".Length] == '.');
     }
+
+    /// <summary>
+    /// <paramref name="path"/> with <c>.</c> and <c>..</c> segments resolved and one separator, compared ignoring case where
+    /// the file system does (Windows): the same file listed twice as AdditionalFiles — once by a relative item of a
+    /// Directory.Build.targets, once by the package's full path — is one file (<see cref="PathComparer"/>).
+    /// </summary>
+    public static string NormalizedPath(string path)
+    {
+        var segments = new List<string>();
+        foreach (var segment in path.Split(PathSeparators))
+        {
+            if (segment == "." || (segment.Length == 0 && segments.Count > 0))
+            {
+                continue;
+            }
+
+            if (segment == ".." && segments.Count > 0 && segments[segments.Count - 1] is not ".." and not "")
+            {
+                segments.RemoveAt(segments.Count - 1);
+                continue;
+            }
+
+            segments.Add(segment);
+        }
+
+        return string.Join("/", segments);
+    }
+
+    /// <summary>How normalised paths compare: ignoring case on Windows, whose file system does; exactly elsewhere.</summary>
+    public static StringComparer PathComparer { get; } = Path.DirectorySeparatorChar == '\\' ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
 
     /// <summary>
     /// The string values of <paramref name="text"/> at a path of <paramref name="paths"/> or under a <c>…ModelId</c> key.

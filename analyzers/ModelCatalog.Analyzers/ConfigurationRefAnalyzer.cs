@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -65,6 +66,7 @@ public sealed class ConfigurationRefAnalyzer : DiagnosticAnalyzer
         private readonly Compilation _compilation;
         private readonly AnalyzerOptions _options;
         private readonly ChatOptionsCheckMode _mode;
+        private readonly Dictionary<string, AdditionalText> _checkedByPath;
         private readonly object _gate = new();
         private ConfigurationPathSet? _paths;
         private CatalogRefs? _refs;
@@ -74,6 +76,51 @@ public sealed class ConfigurationRefAnalyzer : DiagnosticAnalyzer
             _compilation = compilation;
             _options = options;
             _mode = ChatOptionsCheckModeReader.Read(options.AnalyzerConfigOptionsProvider.GlobalOptions);
+            _checkedByPath = new Dictionary<string, AdditionalText>(ConfigurationFile.PathComparer);
+            foreach (var file in options.AdditionalFiles)
+            {
+                if (!ConfigurationFile.IsConfigurationFile(file.Path))
+                {
+                    continue;
+                }
+
+                var key = ConfigurationFile.NormalizedPath(file.Path);
+                if (!_checkedByPath.TryGetValue(key, out var chosen) || file.Path.Length < chosen.Path.Length ||
+                    (file.Path.Length == chosen.Path.Length && string.CompareOrdinal(file.Path, chosen.Path) < 0))
+                {
+                    _checkedByPath[key] = file;
+                }
+            }
+        }
+
+        /// <summary>
+        /// A file listed twice as AdditionalFiles (once by a Directory.Build.targets with a relative path, once by the package
+        /// with a full path, say) is checked in one listing only, so each ref is reported once: the one with the shortest path
+        /// as written (then the first in ordinal order), whatever order the host lists them in (the IDE's is not the
+        /// command line's). The analyzer is the one place that sees every listing, whoever added them.
+        /// </summary>
+        private bool IsCheckedListing(AdditionalText file)
+        {
+            if (!_checkedByPath.TryGetValue(ConfigurationFile.NormalizedPath(file.Path), out var chosen) || ReferenceEquals(chosen, file))
+            {
+                return true;
+            }
+
+            // Another listing; or a host that hands the action its own copy of the chosen one (same path as written).
+            return string.Equals(chosen.Path, file.Path, StringComparison.Ordinal) && !ContainsReference(_options.AdditionalFiles, file);
+        }
+
+        private static bool ContainsReference(ImmutableArray<AdditionalText> files, AdditionalText file)
+        {
+            foreach (var candidate in files)
+            {
+                if (ReferenceEquals(candidate, file))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         public void AnalyzeFile(AdditionalFileAnalysisContext context)
@@ -81,7 +128,7 @@ public sealed class ConfigurationRefAnalyzer : DiagnosticAnalyzer
             try
             {
                 var file = context.AdditionalFile;
-                if (!ConfigurationFile.IsConfigurationFile(file.Path) || file.GetText(context.CancellationToken) is not { } text)
+                if (!ConfigurationFile.IsConfigurationFile(file.Path) || !IsCheckedListing(file) || file.GetText(context.CancellationToken) is not { } text)
                 {
                     return;
                 }

@@ -251,6 +251,12 @@ internal sealed class ModelRefPositions
         return false;
     }
 
+    /// <summary>
+    /// Whether <paramref name="parameter"/> (or the parameter it overrides) is marked <c>[ModelCatalog.ModelRef]</c>, whatever its
+    /// type: configuration binding passes constructor parameters by name (a record's <c>record R([ModelRef] string Model)</c>).
+    /// </summary>
+    public static bool IsMarked(IParameterSymbol parameter) => OfParameter(parameter) == RefPositionKind.ModelRef;
+
     private static RefPositionKind OfParameter(IParameterSymbol parameter)
     {
         for (var current = parameter; current is not null; current = OverriddenParameter(current))

@@ -26,7 +26,11 @@ public sealed class ConfigurationRefCodeFix : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
         DiagnosticIds.ModelRefCaseMismatch, DiagnosticIds.ModelRefUnknownProvider, DiagnosticIds.ModelRefUnknownModel);
 
-    /// <inheritdoc/>
+    /// <summary>
+    /// None: Roslyn's code-fix service makes a Fix All context only for a diagnostic in a C# document (it requires a
+    /// <c>Document</c>; an additional document gets no Fix All state, up to current Roslyn), and the 4.8
+    /// <see cref="FixAllContext"/> exposes no additional document to fix. A provider here would never be called.
+    /// </summary>
     public override FixAllProvider? GetFixAllProvider() => null;
 
     /// <inheritdoc/>

@@ -41,13 +41,14 @@ internal sealed class ConfigurationRefTest : CSharpAnalyzerTest<ConfigurationRef
         }
         """;
 
-    /// <summary>The net8.0 builds of the configuration and options packages (copied to ref/net8.0 by the project file).</summary>
+    /// <summary>The net8.0 builds of the configuration, options and hosting packages (copied to ref/net8.0 by the project file).</summary>
     public static IEnumerable<MetadataReference> ConfigurationReferences()
     {
         foreach (var name in new[]
         {
             "Microsoft.Extensions.Options.ConfigurationExtensions", "Microsoft.Extensions.Configuration.Binder", "Microsoft.Extensions.Configuration.Abstractions",
             "Microsoft.Extensions.Options", "Microsoft.Extensions.DependencyInjection.Abstractions", "Microsoft.Extensions.Primitives",
+            "Microsoft.Extensions.Hosting", "Microsoft.Extensions.Hosting.Abstractions", "Microsoft.Extensions.Configuration",
         })
         {
             yield return MetadataReference.CreateFromFile(Path.Combine(AppContext.BaseDirectory, "ref", "net8.0", name + ".dll"));
