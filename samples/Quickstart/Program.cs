@@ -11,7 +11,7 @@ Console.WriteLine("ModelCatalog quickstart: models.yaml compiled into typed ids 
 Console.WriteLine();
 var environment = new Func<string, string?>(Environment.GetEnvironmentVariable);
 Console.Write(ModelsTable.Format(ModelsTable.ConfiguredRows(GeneratedModelCatalog.Instance, ModelsTable.ConfiguredRefs(GeneratedModelCatalog.Instance),
-    provider => ModelsTable.HasKey(provider, environment))));
+    provider => ModelsTable.HasKey(provider, environment, FileOAuthTokenStore.Default))));
 Console.WriteLine();
 Console.WriteLine($"ModelIds.Primary              = {ModelIds.Primary}");
 Console.WriteLine($"ModelIds.Aliases.Opus         = {ModelIds.Aliases.Opus}");
@@ -22,7 +22,7 @@ Console.WriteLine();
 //    provider on 127.0.0.1 answers instead, so the sample always runs.
 var catalog = GeneratedModelCatalog.Instance;
 LocalStandInProvider? standIn = null;
-if (!ModelsTable.HasKey(ModelProviders.Minimax, environment))
+if (!ModelsTable.HasKey(ModelProviders.Minimax, environment, FileOAuthTokenStore.Default))
 {
     standIn = LocalStandInProvider.Start();
     catalog = StandInCatalog.RedirectTo(catalog, standIn);
