@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using ModelCatalog.Generator;
+using ModelCatalog.Generator.Model;
 using ModelCatalog.Generator.Upstream;
 
 namespace ModelCatalog.Analyzers;
@@ -20,8 +21,8 @@ namespace ModelCatalog.Analyzers;
 /// </summary>
 internal sealed class ModelRefChecker
 {
-    private readonly ModelRefLookup _lookup;
-    private readonly CatalogProviderUse _use;
+    private readonly Lazy<ModelRefLookup> _lazyLookup;
+    private readonly Lazy<CatalogProviderUse> _lazyUse;
     private readonly ModelRefPositions _positions;
     private readonly string? _namespace;
     private readonly string? _catalogPath;
@@ -29,11 +30,11 @@ internal sealed class ModelRefChecker
     private readonly bool _isUpstream;
     private readonly ChatOptionsCheckMode _mode;
 
-    private ModelRefChecker(ModelRefLookup lookup, CatalogProviderUse use, ModelRefPositions positions, string? generatedNamespace, string? catalogPath,
+    private ModelRefChecker(Lazy<CompiledCatalog> catalog, ModelRefPositions positions, string? generatedNamespace, string? catalogPath,
         string catalogName, bool isUpstream, ChatOptionsCheckMode mode, ChatClientFacts? facts)
     {
-        _lookup = lookup;
-        _use = use;
+        _lazyLookup = new Lazy<ModelRefLookup>(() => ModelRefLookup.For(catalog.Value));
+        _lazyUse = new Lazy<CatalogProviderUse>(() => CatalogProviderUse.For(catalog.Value));
         _positions = positions;
         _namespace = generatedNamespace;
         _catalogPath = catalogPath;
@@ -46,6 +47,12 @@ internal sealed class ModelRefChecker
     /// <summary>The compilation's client facts; <c>null</c> without Microsoft.Extensions.AI.</summary>
     private ChatClientFacts? Facts { get; }
 
+    // The catalog is compiled on the first value that could be a ref, not at compilation start: a compilation without
+    // one (most C# edits) never reads the catalog (README.md, "Performance").
+    private ModelRefLookup Lookup => _lazyLookup.Value;
+
+    private CatalogProviderUse Use => _lazyUse.Value;
+
     /// <summary>Reads the catalog (shared parse cache; the built-in catalog alone when the project has no models.yaml).</summary>
     public static ModelRefChecker Create(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
     {
@@ -57,9 +64,10 @@ internal sealed class ModelRefChecker
 
         // No catalog file of its own: the catalog (and the generated types) of a referenced project, if any (README.md, "Test projects and split libraries").
         var upstream = text is null ? UpstreamCatalog.Find(compilation, cancellationToken) : null;
-        var catalog = text is not null ? CompiledCatalogCache.Get(text, catalogName, cancellationToken)
-            : upstream is not null ? CompiledCatalogCache.Get(upstream.Text, catalogName, cancellationToken)
-            : CatalogCompiler.BuiltInCatalogOnly;
+        var fileName = catalogName;
+        var catalog = new Lazy<CompiledCatalog>(() => text is not null ? CompiledCatalogCache.Get(text, fileName, cancellationToken)
+            : upstream is not null ? CompiledCatalogCache.Get(upstream.Text, fileName, cancellationToken)
+            : CatalogCompiler.BuiltInCatalogOnly);
         if (upstream is not null)
         {
             // The catalog is the referenced project's: messages send the user there, and no fix creates a second,
@@ -70,7 +78,7 @@ internal sealed class ModelRefChecker
         // The same namespace rule as the generator (ModelCatalogNamespace, else RootNamespace, else global), so the
         // constants the fixes write are the ones that get generated.
         var generatedNamespace = upstream is not null ? upstream.Namespace : GeneratorOptionsReader.Read(globalOptions, CSharpParseOptions.Default).Namespace;
-        return new ModelRefChecker(ModelRefLookup.For(catalog), CatalogProviderUse.For(catalog), new ModelRefPositions(compilation), generatedNamespace,
+        return new ModelRefChecker(catalog, new ModelRefPositions(compilation), generatedNamespace,
             file?.Path, catalogName, upstream is not null, ChatOptionsCheckModeReader.Read(globalOptions), ChatClientFacts.Create(compilation));
     }
 
@@ -114,8 +122,8 @@ internal sealed class ModelRefChecker
         {
             // Only for providers the project's catalog uses, and never a value handed to another API: OpenRouter's
             // "minimax/minimax-m2.1" in GetChatClient("…") is its correct id, not a miscased catalog ref.
-            if (context.Operation.ConstantValue.Value is string text && _lookup.IsCaseVariantOfRef(text) &&
-                _lookup.Classify(text) is { Model: { } model } && _use.IsUsed(model.ProviderId) &&
+            if (context.Operation.ConstantValue.Value is string text && text.IndexOf('/') > 0 && Lookup.IsCaseVariantOfRef(text) &&
+                Lookup.Classify(text) is { Model: { } model } && Use.IsUsed(model.ProviderId) &&
                 !_positions.IsInRefPosition(context.Operation) && !ModelRefPositions.IsArgumentOfOtherApi(context.Operation))
             {
                 context.ReportDiagnostic(ModelRefDiagnostics.CaseMismatch(context.Operation.Syntax.GetLocation(), text, model, _namespace));
@@ -153,7 +161,7 @@ internal sealed class ModelRefChecker
                 continue;
             }
 
-            bool providerUsed = ModelRefParts.TrySplit(text, out var providerPart, out _) && _use.IsUsedOrNear(providerPart);
+            bool providerUsed = ModelRefParts.TrySplit(text, out var providerPart, out _) && Use.IsUsedOrNear(providerPart);
             var evidence = EvidenceLevel.None;
             if (Facts is null)
             {
@@ -193,7 +201,7 @@ internal sealed class ModelRefChecker
             return null; // "" is the usual "not set" placeholder, never a ref anyone meant
         }
 
-        var verdict = _lookup.Classify(value);
+        var verdict = Lookup.Classify(value);
         var location = operation.Syntax.GetLocation();
         switch (verdict.Kind)
         {
@@ -203,10 +211,10 @@ internal sealed class ModelRefChecker
                 return ModelRefDiagnostics.CaseMismatch(location, value, verdict.Model!, _namespace);
             case ModelRefKind.UnknownModel:
                 return ModelRefDiagnostics.UnknownModel(location, verdict.Provider!, verdict.ModelPart!, _catalogName);
-            case ModelRefKind.UnknownProvider when !_lookup.HasSyntaxError && (kind == RefPositionKind.ModelRef || IsCatalogLikeProvider(verdict.ProviderPart!)):
-                return ModelRefDiagnostics.UnknownProvider(location, value, verdict.ProviderPart!, verdict.ModelPart!, _lookup, _catalogPath, _catalogName, canAddBlock: !_isUpstream);
+            case ModelRefKind.UnknownProvider when !Lookup.HasSyntaxError && (kind == RefPositionKind.ModelRef || IsCatalogLikeProvider(verdict.ProviderPart!)):
+                return ModelRefDiagnostics.UnknownProvider(location, value, verdict.ProviderPart!, verdict.ModelPart!, Lookup, _catalogPath, _catalogName, canAddBlock: !_isUpstream);
             case ModelRefKind.NotARef when kind == RefPositionKind.ModelRef:
-                return ModelRefDiagnostics.NotARef(location, value, _lookup);
+                return ModelRefDiagnostics.NotARef(location, value, Lookup);
             default:
                 // Aliases are fine; provider blocks with errors are reported in models.yaml; ChatOptions.ModelId values
                 // that do not look like catalog refs belong to some other IChatClient.
@@ -220,6 +228,6 @@ internal sealed class ModelRefChecker
     /// well-known list supplies fix templates, not evidence.
     /// </summary>
     private bool IsCatalogLikeProvider(string providerPart) =>
-        _lookup.KnowsProvider(providerPart) || WellKnownProviders.Contains(providerPart) || _lookup.IsNearProvider(providerPart) ||
-        _use.IsUsedOrNear(providerPart);
+        Lookup.KnowsProvider(providerPart) || WellKnownProviders.Contains(providerPart) || Lookup.IsNearProvider(providerPart) ||
+        Use.IsUsedOrNear(providerPart);
 }
