@@ -73,9 +73,16 @@ public sealed class CompileModeEndToEndTests
         Assert.NotEqual(0, exitCode);
         Assert.Matches(@"models\.yaml\(4,1\): error MC0001: models\.yaml is not valid YAML: ", broken);
 
-        // 5. clean removes the catalog assembly.
+        // 5. A test project referencing it (granted InternalsVisibleTo) uses that catalog: the catalog assembly is referenced and copied there too.
         File.WriteAllText(Path.Combine(app, "models.yaml"), Catalog);
-        DotNetCli.Succeed(app, "build --disable-build-servers", _package.Packages);
+        File.WriteAllText(project, File.ReadAllText(project).Replace("</Project>", "  <ItemGroup><InternalsVisibleTo Include=\"Big.Tests\" /></ItemGroup>\n</Project>"));
+        var tests = _package.NewConsoleApp("Big.Tests");
+        DotNetCli.Succeed(tests, "add reference ../Big/Big.csproj", _package.Packages);
+        File.WriteAllText(Path.Combine(tests, "Program.cs"), "System.Console.WriteLine(\"upstream=\" + Big.ModelIds.Primary + \"/\" + Big.GeneratedModelCatalog.Instance.Resolve(\"acme/acme-small\").Ref);\n");
+        DotNetCli.Succeed(tests, "build --disable-build-servers", _package.Packages);
+        Assert.Contains("upstream=acme/acme-large/acme/acme-small", DotNetCli.Succeed(tests, "run --no-build", _package.Packages));
+
+        // 6. clean removes the catalog assembly.
         DotNetCli.Succeed(app, "clean --disable-build-servers", _package.Packages);
         Assert.Empty(Directory.GetFiles(Path.Combine(app, "obj"), "Big.ModelCatalog.dll", SearchOption.AllDirectories));
     }
