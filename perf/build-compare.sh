@@ -11,8 +11,9 @@
 # Usage: perf/build-compare.sh [--runs N] [--out result.json] [--catalogs seed,models-dev] [--modes server,no-server]
 #                              [--with-props "-p:Name=Value ..."] [--keep] [--work DIR]
 #   --runs N        incremental builds per project and mode (default 7); the median of N is reported
-#   --out FILE      writes {"machine":"…","rows":[{"catalog","mode","withSeconds","withoutSeconds","ratio","target",
-#                   "withRuns":[…],"withoutRuns":[…]}]} (seconds; ratio = with / without)
+#   --out FILE      writes {"machine":"…","rows":[{"catalog","mode","withSeconds","withoutSeconds","ratio","pairedRatio",
+#                   "target","withRuns":[…],"withoutRuns":[…]}]} (seconds, medians; ratio = median with / median without;
+#                   pairedRatio = median of the per-round with / without ratios, steadier when the machine's load drifts)
 #   --catalogs      which catalogs: seed (samples/Quickstart/models.yaml merged with the built-in catalog), models-dev
 #   --modes         server (default compiler server on), no-server (-p:UseSharedCompilation=false)
 #   --with-props    extra MSBuild arguments for the projects with the package only (e.g. -p:ModelCatalogCompileMode=source)
@@ -168,7 +169,7 @@ median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { if (
 projects=(without)
 for c in ${catalogs//,/ }; do projects+=("with-$c"); done
 
-declare -A samples
+declare -A samples paired
 for mode in ${modes//,/ }; do
   log "mode $mode: warming up"
   for p in "${projects[@]}"; do timed_build "$p" "$mode" 1 >/dev/null; timed_build "$p" "$mode" 1 >/dev/null; done
@@ -176,10 +177,17 @@ for mode in ${modes//,/ }; do
     # Alternate the order each round, so neither side always follows the other.
     if (( r % 2 )); then order=("${projects[@]}"); else order=(); for ((k = ${#projects[@]} - 1; k >= 0; k--)); do order+=("${projects[k]}"); done; fi
     line=""
+    declare -A round=()
     for p in "${order[@]}"; do
       t=$(timed_build "$p" "$mode" 1)
       samples["$p|$mode"]+="$t "
+      round["$p"]=$t
       line+="$p=$t "
+    done
+    # Paired ratios (with / without of the same round) follow the machine's load from round to round.
+    for p in "${projects[@]}"; do
+      [[ "$p" == without ]] && continue
+      paired["$p|$mode"]+="$(awk -v a="${round[$p]}" -v b="${round[without]}" 'BEGIN { printf "%.4f", a / b }') "
     done
     log "mode $mode run $r/$runs: $line"
   done
@@ -193,17 +201,18 @@ machine="$cpu, $(nproc) cores, $os, .NET SDK $(dotnet --version)"
 json_array() { local s="$1"; echo "[$(echo "$s" | xargs | tr ' ' ',')]"; }
 
 rows=""
-printf '\n%-11s %-10s %10s %10s %7s %7s %s\n' catalog mode with_s without_s ratio target verdict
+printf '\n%-11s %-10s %10s %10s %7s %7s %7s %s\n' catalog mode with_s without_s ratio paired target verdict
 for c in ${catalogs//,/ }; do
   if [[ $c == seed ]]; then target=1.03; else target=1.15; fi
   for mode in ${modes//,/ }; do
     w=$(echo "${samples["with-$c|$mode"]}" | median)
     wo=$(echo "${samples["without|$mode"]}" | median)
     ratio=$(awk -v a="$w" -v b="$wo" 'BEGIN { printf "%.3f", a / b }')
+    pr=$(echo "${paired["with-$c|$mode"]}" | median)
     verdict=$(awk -v r="$ratio" -v t="$target" 'BEGIN { if (r <= t) print "met"; else printf "missed by %.0f%%\n", (r / t - 1) * 100 }')
-    printf '%-11s %-10s %10s %10s %7s %7s %s\n' "$c" "$mode" "$w" "$wo" "$ratio" "$target" "$verdict"
+    printf '%-11s %-10s %10s %10s %7s %7s %7s %s\n' "$c" "$mode" "$w" "$wo" "$ratio" "$pr" "$target" "$verdict"
     [[ -n "$rows" ]] && rows+=","
-    rows+="{\"catalog\":\"$c\",\"mode\":\"$mode\",\"withSeconds\":$w,\"withoutSeconds\":$wo,\"ratio\":$ratio,\"target\":$target,\"withRuns\":$(json_array "${samples["with-$c|$mode"]}"),\"withoutRuns\":$(json_array "${samples["without|$mode"]}")}"
+    rows+="{\"catalog\":\"$c\",\"mode\":\"$mode\",\"withSeconds\":$w,\"withoutSeconds\":$wo,\"ratio\":$ratio,\"pairedRatio\":$pr,\"target\":$target,\"withRuns\":$(json_array "${samples["with-$c|$mode"]}"),\"withoutRuns\":$(json_array "${samples["without|$mode"]}")}"
   done
 done
 echo "machine: $machine; median of $runs interleaved incremental builds (touch one file, dotnet build --no-restore)"
