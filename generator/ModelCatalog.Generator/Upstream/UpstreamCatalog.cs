@@ -12,7 +12,7 @@ namespace ModelCatalog.Generator.Upstream;
 /// </summary>
 /// <param name="Text">The <see cref="CatalogManifest"/> text.</param>
 /// <param name="Namespace">Namespace of the upstream generated types; <c>null</c> = the global namespace.</param>
-/// <param name="AssemblyName">The referenced assembly that carries it.</param>
+/// <param name="AssemblyName">The referenced assembly that carries it; for a catalog assembly, the project it was compiled for.</param>
 /// <param name="IsCompiledForThisProject">The assembly is this project's catalog assembly (<see cref="CatalogManifest.CompiledForKey"/>).</param>
 internal sealed record UpstreamCatalog(string Text, string? Namespace, string AssemblyName, bool IsCompiledForThisProject)
 {
@@ -54,7 +54,8 @@ internal sealed record UpstreamCatalog(string Text, string? Namespace, string As
 
             if (text is not null && IsReachable(compilation, assembly, ns))
             {
-                return new UpstreamCatalog(text, string.IsNullOrEmpty(ns) ? null : ns, assembly.Identity.Name,
+                // A catalog assembly is named after its project in messages ("the catalog of Shop"): that is where the catalog is.
+                return new UpstreamCatalog(text, string.IsNullOrEmpty(ns) ? null : ns, compiledFor ?? assembly.Identity.Name,
                     compiledFor is not null && compiledFor == compilation.AssemblyName);
             }
         }
