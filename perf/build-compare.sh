@@ -50,7 +50,8 @@ if [[ -n "$out" && "$out" != /* ]]; then out="$PWD/$out"; fi
 
 if [[ -z "$work" ]]; then work="$(mktemp -d "${TMPDIR:-/tmp}/modelcatalog-buildcompare-XXXXXX")"; fi
 mkdir -p "$work"
-cleanup() { if [[ $keep -eq 0 ]]; then dotnet build-server shutdown >/dev/null 2>&1 || true; rm -rf "$work"; else echo "build-compare: kept $work" >&2; fi; }
+cleanup() { if [[ $keep -eq 0 ]]; then rm -rf "$work"; else echo "build-compare: kept $work" >&2; fi; }
+# No build-server shutdown here: the compiler server is shared with every other build on the machine (it exits when idle).
 trap cleanup EXIT
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
