@@ -4,13 +4,15 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using ModelCatalog.Analyzers.Diagnostics;
 using ModelCatalog.Generator;
+using ModelCatalog.Generator.Upstream;
 
 namespace ModelCatalog.Analyzers;
 
 /// <summary>
 /// Reports the catalog diagnostics (MC00xx) on the catalog file itself, from an additional-file action so they are
 /// live in the IDE while the file is edited, and MC0014 (once per compilation, no location) when <c>ModelCatalogFile</c>
-/// names a file the project does not have. The generator reports none of them, so each appears exactly once.
+/// names a file the project does not have. The generator reports none of them, so each appears exactly once. A project
+/// whose catalog assembly is referenced (compile mode assembly) gets them from that assembly's compilation instead.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CatalogFileAnalyzer : DiagnosticAnalyzer
@@ -39,6 +41,13 @@ public sealed class CatalogFileAnalyzer : DiagnosticAnalyzer
                         "AdditionalFiles item); only the built-in catalog is generated: fix the path relative to the project folder, or create the file")));
                 }
 
+                return;
+            }
+
+            if (UpstreamCatalog.Find(start.Compilation, start.CancellationToken) is { IsCompiledForThisProject: true })
+            {
+                // Compile mode assembly (README.md, "Compile mode"): the compilation of the catalog assembly, which runs
+                // whenever the catalog changes, reported these at the same positions; a C# edit does not parse it again.
                 return;
             }
 

@@ -1,14 +1,16 @@
+using System;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using ModelCatalog.Generator;
+using ModelCatalog.Generator.Model;
 using ModelCatalog.Generator.Upstream;
 
 namespace ModelCatalog.Analyzers;
 
 /// <summary>
-/// The catalog one compilation checks refs against, resolved once at compilation start (the project's catalog file,
+/// The catalog one compilation checks refs against, compiled once per compilation, on first use (the project's catalog file,
 /// else a referenced project's, else the built-in catalog), and the one mapping from a <see cref="ModelRefVerdict"/> to
 /// MC1001–MC1004. Shared by the C# checks (<see cref="ModelRefChecker"/>) and the configuration-file checks
 /// (<see cref="ConfigurationRefAnalyzer"/>), so a ref gets the same diagnostic and message wherever it is written.
@@ -16,24 +18,28 @@ namespace ModelCatalog.Analyzers;
 /// </summary>
 internal sealed class CatalogRefs
 {
+    private readonly Lazy<ModelRefLookup> _lookup;
+    private readonly Lazy<CatalogProviderUse> _use;
     private readonly string? _catalogPath;
     private readonly string _catalogName;
     private readonly bool _isUpstream;
 
-    private CatalogRefs(ModelRefLookup lookup, CatalogProviderUse use, string? generatedNamespace, string? catalogPath, string catalogName, bool isUpstream)
+    private CatalogRefs(Lazy<CompiledCatalog> catalog, string? generatedNamespace, string? catalogPath, string catalogName, bool isUpstream)
     {
-        Lookup = lookup;
-        Use = use;
+        // The catalog is compiled on the first value that could be a ref, not at compilation start: a compilation
+        // without one (most C# edits) never reads it (README.md, "Performance").
+        _lookup = new Lazy<ModelRefLookup>(() => ModelRefLookup.For(catalog.Value));
+        _use = new Lazy<CatalogProviderUse>(() => CatalogProviderUse.For(catalog.Value));
         Namespace = generatedNamespace;
         _catalogPath = catalogPath;
         _catalogName = catalogName;
         _isUpstream = isUpstream;
     }
 
-    public ModelRefLookup Lookup { get; }
+    public ModelRefLookup Lookup => _lookup.Value;
 
     /// <summary>The providers the project's catalog uses (the evidence for <c>ChatOptions.ModelId</c> values and <c>…ModelId</c> configuration keys).</summary>
-    public CatalogProviderUse Use { get; }
+    public CatalogProviderUse Use => _use.Value;
 
     /// <summary>The namespace of the generated code (<c>null</c>: global).</summary>
     public string? Namespace { get; }
@@ -49,9 +55,10 @@ internal sealed class CatalogRefs
 
         // No catalog file of its own: the catalog (and the generated types) of a referenced project, if any (README.md, "Test projects and split libraries").
         var upstream = text is null ? UpstreamCatalog.Find(compilation, cancellationToken) : null;
-        var catalog = text is not null ? CompiledCatalogCache.Get(text, catalogName, cancellationToken)
-            : upstream is not null ? CompiledCatalogCache.Get(upstream.Text, catalogName, cancellationToken)
-            : CatalogCompiler.BuiltInCatalogOnly;
+        var fileName = catalogName;
+        var catalog = new Lazy<CompiledCatalog>(() => text is not null ? CompiledCatalogCache.Get(text, fileName, cancellationToken)
+            : upstream is not null ? CompiledCatalogCache.Get(upstream.Text, fileName, cancellationToken)
+            : CatalogCompiler.BuiltInCatalogOnly);
         if (upstream is not null)
         {
             // The catalog is the referenced project's: messages send the user there, and no fix creates a second,
@@ -62,7 +69,7 @@ internal sealed class CatalogRefs
         // The same namespace rule as the generator (ModelCatalogNamespace, else RootNamespace, else global), so the
         // constants the fixes write are the ones that get generated.
         var generatedNamespace = upstream is not null ? upstream.Namespace : GeneratorOptionsReader.Read(globalOptions, CSharpParseOptions.Default).Namespace;
-        return new CatalogRefs(ModelRefLookup.For(catalog), CatalogProviderUse.For(catalog), generatedNamespace, file?.Path, catalogName, upstream is not null);
+        return new CatalogRefs(catalog, generatedNamespace, file?.Path, catalogName, upstream is not null);
     }
 
     /// <summary>

@@ -77,7 +77,7 @@ internal sealed class ModelRefChecker
         {
             // Only for providers the project's catalog uses, and never a value handed to another API: OpenRouter's
             // "minimax/minimax-m2.1" in GetChatClient("…") is its correct id, not a miscased catalog ref.
-            if (context.Operation.ConstantValue.Value is string text && _refs.Lookup.IsCaseVariantOfRef(text) &&
+            if (context.Operation.ConstantValue.Value is string text && text.IndexOf('/') > 0 && _refs.Lookup.IsCaseVariantOfRef(text) &&
                 _refs.Lookup.Classify(text) is { Model: { } model } && _refs.Use.IsUsed(model.ProviderId) &&
                 !_positions.IsInRefPosition(context.Operation) && !ModelRefPositions.IsArgumentOfOtherApi(context.Operation))
             {

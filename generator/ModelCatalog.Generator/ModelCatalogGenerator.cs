@@ -28,26 +28,35 @@ public sealed class ModelCatalogGenerator : IIncrementalGenerator
             .Select(static (provider, _) => CatalogFileSelector.ConfiguredPath(provider.GlobalOptions))
             .WithTrackingName(TrackingNames.SelectCatalogFile);
 
+        // Whether a referenced project or package carries a catalog: a project with no catalog file of its own then
+        // generates nothing and uses the upstream types (README.md, "Test projects and split libraries"); a project whose own
+        // catalog assembly is referenced (compile mode assembly, README.md "Compile mode") neither parses nor generates.
+        // An equatable enum, so C# edits stop here.
+        var upstream = context.CompilationProvider
+            .Select(static (compilation, cancellationToken) => UpstreamCatalog.Find(compilation, cancellationToken) switch
+            {
+                null => UpstreamKind.None,
+                { IsCompiledForThisProject: true } => UpstreamKind.CompiledForThisProject,
+                _ => UpstreamKind.Upstream,
+            })
+            .WithTrackingName(TrackingNames.FindUpstreamCatalog);
+
         var compiled = context.AdditionalTextsProvider
             .Combine(configuredPath)
             .Where(static pair => CatalogFileSelector.IsCatalog(pair.Left.Path, pair.Right))
-            .Select(static (pair, cancellationToken) => new CatalogFileResult(pair.Left.Path, Compile(pair.Left, pair.Right, cancellationToken)))
+            .Combine(upstream)
+            .Select(static (pair, cancellationToken) => new CatalogFileResult(pair.Left.Left.Path,
+                pair.Right == UpstreamKind.CompiledForThisProject ? null : Compile(pair.Left.Left, pair.Left.Right, cancellationToken)))
             .WithTrackingName(TrackingNames.ReadCatalog);
 
         var chosen = compiled.Collect()
             .Select(static (files, _) => Choose(files))
             .WithTrackingName(TrackingNames.BuildSpec);
 
-        // Whether a referenced project or package carries a catalog: a project with no catalog file of its own then
-        // generates nothing and uses the upstream types (README.md, "Test projects and split libraries"). An equatable bool, so C# edits stop here.
-        var hasUpstream = context.CompilationProvider
-            .Select(static (compilation, cancellationToken) => UpstreamCatalog.Find(compilation, cancellationToken) is not null)
-            .WithTrackingName(TrackingNames.FindUpstreamCatalog);
-
-        context.RegisterSourceOutput(chosen.Combine(hasUpstream).Combine(options), static (output, values) =>
+        context.RegisterSourceOutput(chosen.Combine(upstream).Combine(options), static (output, values) =>
         {
             var file = values.Left.Left;
-            if (file is null && values.Left.Right)
+            if (values.Left.Right == UpstreamKind.CompiledForThisProject || (file is null && values.Left.Right == UpstreamKind.Upstream))
             {
                 return;
             }
@@ -91,6 +100,6 @@ public sealed class ModelCatalogGenerator : IIncrementalGenerator
         return chosen;
     }
 
-    /// <summary>One candidate catalog file and its spec (equatable: path + positions-free spec).</summary>
-    private sealed record CatalogFileResult(string Path, CatalogSpec Spec);
+    /// <summary>One candidate catalog file and its spec (equatable: path + positions-free spec); no spec when its catalog assembly holds the types.</summary>
+    private sealed record CatalogFileResult(string Path, CatalogSpec? Spec);
 }

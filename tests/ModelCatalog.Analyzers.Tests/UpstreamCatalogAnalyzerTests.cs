@@ -50,14 +50,46 @@ public sealed class UpstreamCatalogAnalyzerTests
         Assert.False(unknownProvider.Properties.ContainsKey("Provider"));
     }
 
+    [Fact]
+    public async Task ProjectWithItsCatalogAssemblyChecksRefsAgainstItsOwnCatalogFileAndLeavesCatalogDiagnosticsToThatAssembly()
+    {
+        // Compile mode assembly (README.md, "Compile mode"): the project keeps its models.yaml; the catalog assembly built
+        // from it is marked as compiled for this project ("Demo") and its internal types are visible to it.
+        var catalogAssembly = Upstream(TestCatalogs.Acme, "Demo.ModelCatalog", isPublic: false,
+            "[assembly: System.Reflection.AssemblyMetadata(\"ModelCatalog.CompiledFor\", \"Demo\")]\n[assembly: System.Runtime.CompilerServices.InternalsVisibleTo(\"Demo\")]\n");
+        const string Source = """
+            using ModelCatalog;
+            class Tests
+            {
+                void M(Catalog catalog)
+                {
+                    catalog.Resolve("acme/Acme-Small");
+                }
+            }
+            """;
+
+        var references = ModelRefTestSetup.RuntimeReferences().Append(catalogAssembly).ToArray();
+        var refDiagnostics = await DirectAnalyzerRunner.RunAsync(Source, TestCatalogs.Acme, references);
+        var fileDiagnostics = await DirectAnalyzerRunner.RunAsync(Source, TestCatalogs.Acme + "  bogusKey: 1\n", references, new CatalogFileAnalyzer());
+        var sourceModeFileDiagnostics = await DirectAnalyzerRunner.RunAsync(Source, TestCatalogs.Acme + "  bogusKey: 1\n", ModelRefTestSetup.RuntimeReferences(), new CatalogFileAnalyzer());
+
+        Assert.Equal("MC1001", Assert.Single(refDiagnostics).Id); // the wrong-case ref still fails at its position
+        Assert.NotEmpty(sourceModeFileDiagnostics); // the same broken catalog in source mode: reported here
+        Assert.All(sourceModeFileDiagnostics, d => Assert.StartsWith("MC00", d.Id));
+        Assert.Empty(fileDiagnostics); // reported by the catalog assembly's compilation, which runs whenever the catalog changes
+    }
+
     /// <summary>The assembly a catalog project builds: its generated types and catalog manifest, exactly as the generator emits them.</summary>
-    private static MetadataReference Upstream(string catalog)
+    private static MetadataReference Upstream(string catalog) => Upstream(catalog, "Upstream.App", isPublic: true, extraSource: null);
+
+    private static MetadataReference Upstream(string catalog, string assemblyName, bool isPublic, string? extraSource)
     {
         var spec = CatalogCompiler.Compile(catalog, CancellationToken.None).Spec;
-        var options = new GeneratorOptions("Upstream.App", IsPublic: true, NullableDirective: true);
+        var options = new GeneratorOptions("Upstream.App", isPublic, NullableDirective: true);
         var trees = SourceEmitter.Emit(spec, options).Append(ManifestEmitter.Emit(spec, options))
-            .Select(s => CSharpSyntaxTree.ParseText(s.Text, new CSharpParseOptions(LanguageVersion.Latest), path: s.HintName));
-        var compilation = CSharpCompilation.Create("Upstream.App", trees,
+            .Select(s => CSharpSyntaxTree.ParseText(s.Text, new CSharpParseOptions(LanguageVersion.Latest), path: s.HintName))
+            .Append(CSharpSyntaxTree.ParseText(extraSource ?? string.Empty, new CSharpParseOptions(LanguageVersion.Latest), path: "Stub.cs"));
+        var compilation = CSharpCompilation.Create(assemblyName, trees,
             Basic.Reference.Assemblies.Net80.References.All.Concat(ModelRefTestSetup.RuntimeReferences()),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         using var image = new MemoryStream();

@@ -19,6 +19,13 @@ internal static class CatalogManifest
     /// <summary>The <c>AssemblyMetadata</c> key of the namespace the catalog's types are generated in ("" = global).</summary>
     public const string NamespaceKey = "ModelCatalog.Namespace";
 
+    /// <summary>
+    /// The <c>AssemblyMetadata</c> key naming the project a catalog assembly was compiled for (compile mode <c>assembly</c>,
+    /// README.md "Compile mode"): buildTransitive/ModelCatalog.targets writes it into the catalog assembly's stub source.
+    /// That project generates nothing itself: the types are the catalog assembly's.
+    /// </summary>
+    public const string CompiledForKey = "ModelCatalog.CompiledFor";
+
     public static string Write(CatalogSpec spec)
     {
         var json = new StringBuilder(256 + spec.Providers.Count * 256);

@@ -20,7 +20,11 @@ internal static class DirectAnalyzerRunner
     public static Task<ImmutableArray<Diagnostic>> RunAsync(string source, string? catalog, params (string Path, string Text)[] configFiles) =>
         RunAsync(source, catalog, ModelRefTestSetup.RuntimeReferences(), configFiles);
 
-    public static async Task<ImmutableArray<Diagnostic>> RunAsync(string source, string? catalog, IEnumerable<MetadataReference> references, params (string Path, string Text)[] configFiles)
+    public static Task<ImmutableArray<Diagnostic>> RunAsync(string source, string? catalog, IEnumerable<MetadataReference> references, params (string Path, string Text)[] configFiles) =>
+        RunAsync(source, catalog, references, new ModelRefAnalyzer(), configFiles);
+
+    public static async Task<ImmutableArray<Diagnostic>> RunAsync(string source, string? catalog, IEnumerable<MetadataReference> references, DiagnosticAnalyzer analyzer,
+        params (string Path, string Text)[] configFiles)
     {
         var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: "/0/Program.cs");
         var configs = configFiles.Select(f => AnalyzerConfig.Parse(f.Text, f.Path)).ToList();
@@ -35,7 +39,7 @@ internal static class DirectAnalyzerRunner
 
         var additionalFiles = catalog is null ? ImmutableArray<AdditionalText>.Empty : ImmutableArray.Create<AdditionalText>(new InMemoryAdditionalText(ModelRefTestSetup.CatalogPath, catalog));
         var options = new AnalyzerOptions(additionalFiles, new ConfigOptionsProvider(configSet.GlobalConfigOptions.AnalyzerOptions));
-        return await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ModelRefAnalyzer()), options)
+        return await compilation.WithAnalyzers(ImmutableArray.Create(analyzer), options)
             .GetAnalyzerDiagnosticsAsync(CancellationToken.None);
     }
 
