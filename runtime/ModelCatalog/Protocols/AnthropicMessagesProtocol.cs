@@ -417,10 +417,11 @@ internal sealed class AnthropicMessagesProtocol : WireProtocol
         private long _cacheWrite;
         private long _output;
         private bool _sawUsage;
+        private string? _deltaType;
 
         public override void OnEvent(string eventType, JsonElement data, List<AIContent> output)
         {
-            var type = JsonHelpers.GetString(data, "type") ?? eventType;
+            var type = JsonHelpers.GetEventType(data, eventType);
             switch (type)
             {
                 case "message_start":
@@ -591,7 +592,9 @@ internal sealed class AnthropicMessagesProtocol : WireProtocol
                 return;
             }
 
-            switch (JsonHelpers.GetString(delta, "type"))
+            // The previous delta's type is reused when it repeats (a text block is thousands of text_delta events).
+            _deltaType = JsonHelpers.GetString(delta, "type", _deltaType);
+            switch (_deltaType)
             {
                 case "text_delta":
                     output.Add(new TextContent(JsonHelpers.GetString(delta, "text") ?? string.Empty));

@@ -441,10 +441,11 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
 
         // The output message item whose text the updates carry now (item id, or "#" + output_index without one).
         private string? _messageItem;
+        private string? _lastItemId;
 
         public override void OnEvent(string eventType, JsonElement data, List<AIContent> output)
         {
-            var type = JsonHelpers.GetString(data, "type") ?? eventType;
+            var type = JsonHelpers.GetEventType(data, eventType);
             switch (type)
             {
                 case "response.created":
@@ -454,7 +455,7 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
                     break;
                 case "response.output_text.delta":
                     MarkStreamed(data);
-                    EnterMessageItem(data, JsonHelpers.GetString(data, "item_id"));
+                    EnterMessageItem(data, ItemId(data));
                     if (JsonHelpers.GetString(data, "delta") is { Length: > 0 } text)
                     {
                         output.Add(new TextContent(text));
@@ -575,11 +576,19 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
             _messageItem = key;
         }
 
+        // An event's item_id; the last one read is reused when it repeats (every delta of an item names it).
+        private string? ItemId(JsonElement data)
+        {
+            var itemId = JsonHelpers.GetString(data, "item_id", _lastItemId);
+            _lastItemId = itemId ?? _lastItemId;
+            return itemId;
+        }
+
         // Items are recognised by item id, or by output_index when a server leaves the id out of its deltas.
         private void MarkStreamed(JsonElement data)
         {
             bool known = false;
-            if (JsonHelpers.GetString(data, "item_id") is { } itemId)
+            if (ItemId(data) is { } itemId)
             {
                 (_streamedItems ??= new HashSet<string>(StringComparer.Ordinal)).Add(itemId);
                 known = true;
