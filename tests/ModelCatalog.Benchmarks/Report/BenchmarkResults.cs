@@ -7,11 +7,11 @@ namespace ModelCatalog.Benchmarks.Report;
 
 /// <summary>
 /// The results of one BenchmarkDotNet run, read from its full JSON exports (<c>*-report-full*.json</c> in the results folder):
-/// per benchmark (<c>Type.Method</c>) the mean time in nanoseconds and the bytes allocated per operation, and the host's description.
+/// per benchmark (<c>Type.Method</c>) the median time in nanoseconds (robust to the load spikes of a shared machine) and the bytes allocated per operation, and the host's description.
 /// </summary>
 internal sealed class BenchmarkResults
 {
-    private readonly Dictionary<string, (double MeanNanoseconds, long? AllocatedBytes)> _results = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (double MedianNanoseconds, long? AllocatedBytes)> _results = new(StringComparer.Ordinal);
 
     private BenchmarkResults(string machine, string job)
     {
@@ -50,6 +50,8 @@ internal sealed class BenchmarkResults
                     var display = benchmark.GetProperty("DisplayInfo").GetString() ?? "";
                     int colon = display.LastIndexOf(": ", StringComparison.Ordinal);
                     job = colon < 0 ? "" : display.Substring(colon + 2);
+                    int open = job.IndexOf('(');
+                    job = open < 0 ? job : job.Substring(open + 1).TrimEnd(')'); // "Job-X(IterationCount=15, …)" → its settings
                     break;
                 }
 
@@ -67,23 +69,23 @@ internal sealed class BenchmarkResults
                     ? memory.GetProperty("BytesAllocatedPerOperation").GetInt64()
                     : null;
                 results._results[benchmark.GetProperty("Type").GetString() + "." + benchmark.GetProperty("Method").GetString()] =
-                    (statistics.GetProperty("Mean").GetDouble(), allocated);
+                    (statistics.GetProperty("Median").GetDouble(), allocated);
             }
         }
 
         return results!;
     }
 
-    /// <summary>The mean time in nanoseconds and bytes per operation of <c>Type.Method</c>, or <c>false</c> when it did not run.</summary>
-    public bool TryGet(string typeAndMethod, out double meanNanoseconds, out long? allocatedBytes)
+    /// <summary>The median time in nanoseconds and bytes per operation of <c>Type.Method</c>, or <c>false</c> when it did not run.</summary>
+    public bool TryGet(string typeAndMethod, out double medianNanoseconds, out long? allocatedBytes)
     {
         if (_results.TryGetValue(typeAndMethod, out var result))
         {
-            (meanNanoseconds, allocatedBytes) = result;
+            (medianNanoseconds, allocatedBytes) = result;
             return true;
         }
 
-        meanNanoseconds = 0;
+        medianNanoseconds = 0;
         allocatedBytes = null;
         return false;
     }
