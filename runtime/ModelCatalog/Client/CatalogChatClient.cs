@@ -466,8 +466,14 @@ public sealed class CatalogChatClient : IChatClient
                 throw await ReadHttpErrorAsync(response, target).ConfigureAwait(false);
             }
 
+#if NET
+            // ResponseContentRead buffered the body already: reading it synchronously saves two async state machines per call.
+            using var body = response.Content.ReadAsStream(token);
+            using var document = JsonDocument.Parse(body);
+#else
             using var body = await response.Content.ReadBodyStreamAsync(token).ConfigureAwait(false);
             using var document = await JsonDocument.ParseAsync(body, default, token).ConfigureAwait(false);
+#endif
             var parsed = route.Protocol!.ReadResponse(document.RootElement);
             return CompleteResponse(model, parsed, reservation);
         }

@@ -229,8 +229,10 @@ internal sealed class AnthropicMessagesProtocol : WireProtocol
                 openRole = role;
             }
 
-            foreach (var content in message.Contents)
+            // Indexed: foreach over the IList would box its enumerator on every message of every request.
+            for (int contentIndex = 0; contentIndex < message.Contents.Count; contentIndex++)
             {
+                var content = message.Contents[contentIndex];
                 WriteBlock(writer, content, assistant);
             }
         }
@@ -246,8 +248,10 @@ internal sealed class AnthropicMessagesProtocol : WireProtocol
 
     private static bool HasBlocks(ChatMessage message, bool assistant)
     {
-        foreach (var content in message.Contents)
+        // Indexed: foreach over the IList would box its enumerator on every message of every request.
+        for (int contentIndex = 0; contentIndex < message.Contents.Count; contentIndex++)
         {
+            var content = message.Contents[contentIndex];
             if (IsWritable(content, assistant))
             {
                 return true;

@@ -263,8 +263,10 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
     private static void WriteUserItems(Utf8JsonWriter writer, ChatMessage message)
     {
         bool open = false;
-        foreach (var content in message.Contents)
+        // Indexed: foreach over the IList would box its enumerator on every message of every request.
+        for (int contentIndex = 0; contentIndex < message.Contents.Count; contentIndex++)
         {
+            var content = message.Contents[contentIndex];
             switch (content)
             {
                 case FunctionResultContent result:
@@ -328,8 +330,10 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
     private static void WriteAssistantItems(Utf8JsonWriter writer, ChatMessage message)
     {
         StringBuilder? pendingText = null;
-        foreach (var content in message.Contents)
+        // Indexed: foreach over the IList would box its enumerator on every message of every request.
+        for (int contentIndex = 0; contentIndex < message.Contents.Count; contentIndex++)
         {
+            var content = message.Contents[contentIndex];
             switch (content)
             {
                 case TextContent { Text.Length: > 0 } text:
