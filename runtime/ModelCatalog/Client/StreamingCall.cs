@@ -119,9 +119,13 @@ internal sealed class StreamingCall : IDisposable
                     }
                     else if (current.Data is { } document)
                     {
-                        using (document)
+                        try
                         {
-                            decoder.OnEvent(events.Current.EventType, document.RootElement, contents);
+                            decoder.OnEvent(current.EventType, document.RootElement, contents);
+                        }
+                        finally
+                        {
+                            current.Release();
                         }
                     }
 
