@@ -458,8 +458,9 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
                     ReadIds(data);
                     break;
                 case "response.output_text.delta":
-                    MarkStreamed(data);
-                    EnterMessageItem(data, ItemId(data));
+                    var deltaItem = ItemId(data);
+                    MarkStreamed(data, deltaItem);
+                    EnterMessageItem(data, deltaItem);
                     if (JsonHelpers.GetString(data, "delta") is { Length: > 0 } text)
                     {
                         output.Add(new TextContent(text));
@@ -589,10 +590,12 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
         }
 
         // Items are recognised by item id, or by output_index when a server leaves the id out of its deltas.
-        private void MarkStreamed(JsonElement data)
+        private void MarkStreamed(JsonElement data) => MarkStreamed(data, ItemId(data));
+
+        private void MarkStreamed(JsonElement data, string? itemId)
         {
             bool known = false;
-            if (ItemId(data) is { } itemId)
+            if (itemId is not null)
             {
                 (_streamedItems ??= new HashSet<string>(StringComparer.Ordinal)).Add(itemId);
                 known = true;
