@@ -65,19 +65,4 @@ public class AnalyzerBenchmarks
     [Benchmark(Description = "compiler + ModelCatalog analyzers")]
     public async Task<int> CompilerAndAnalyzers() =>
         (await _compilation.Clone().WithAnalyzers(_analyzers, _options).GetAllDiagnosticsAsync(CancellationToken.None)).Length;
-
-    private sealed class CatalogText : AdditionalText
-    {
-        private readonly SourceText _text;
-
-        public CatalogText(string path, string text)
-        {
-            Path = path;
-            _text = SourceText.From(text);
-        }
-
-        public override string Path { get; }
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
 }

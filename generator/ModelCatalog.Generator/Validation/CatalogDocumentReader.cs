@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using ModelCatalog.Generator.Diagnostics;
 using ModelCatalog.Generator.Model;
 using ModelCatalog.Generator.Reading;
@@ -365,9 +366,9 @@ internal sealed class CatalogDocumentReader
     private ParsedModel ReadModel(YamlMapping mapping, string providerId, int index)
     {
         var model = new ParsedModel();
-        var where = "model #" + index + " of provider '" + providerId + "'";
 
         // Messages about the entry's keys name the model by its id when it has a usable one (its first id key wins).
+        string? where = null;
         foreach (var raw in mapping.Entries)
         {
             if (raw.Key.NonScalarKind is null && raw.Key.Value == "id")
@@ -381,12 +382,14 @@ internal sealed class CatalogDocumentReader
             }
         }
 
+        where ??= "model #" + index + " of provider '" + providerId + "'";
+
         var entries = _values.Entries(mapping, where, KnownKeys.Model, KnownKeys.ModelAccepted);
         foreach (var entry in entries)
         {
             if (entry.Key.Value == "id")
             {
-                model.Id = _values.Text(entry.Value, "model #" + index + " of provider '" + providerId + "' id");
+                model.Id = _values.Text(entry.Value, new Subject("model #", index.ToString(CultureInfo.InvariantCulture), " of provider '", providerId, "' id"));
             }
         }
 
@@ -399,13 +402,13 @@ internal sealed class CatalogDocumentReader
                     hasIdKey = true;
                     break;
                 case "name":
-                    model.Name = _values.Text(entry.Value, where + " name");
+                    model.Name = _values.Text(entry.Value, new Subject(where, " name"));
                     break;
                 case "api":
                     model.Api = Api(entry.Value, where);
                     break;
                 case "reasoning":
-                    model.Reasoning = _values.Boolean(entry.Value, where + " reasoning");
+                    model.Reasoning = _values.Boolean(entry.Value, new Subject(where, " reasoning"));
                     break;
                 case "input":
                     model.Input = Input(entry.Value, where);
@@ -414,10 +417,10 @@ internal sealed class CatalogDocumentReader
                     model.Cost = Cost(entry.Value, where, model.CostValues);
                     break;
                 case "contextWindow":
-                    model.ContextWindow = _values.PositiveInteger(entry.Value, where + " contextWindow");
+                    model.ContextWindow = _values.PositiveInteger(entry.Value, new Subject(where, " contextWindow"));
                     break;
                 case "maxTokens":
-                    model.MaxTokens = _values.PositiveInteger(entry.Value, where + " maxTokens");
+                    model.MaxTokens = _values.PositiveInteger(entry.Value, new Subject(where, " maxTokens"));
                     break;
                 case "headers":
                     ReadHeaders(entry.Value, where, providerId, model.Headers);
@@ -436,7 +439,7 @@ internal sealed class CatalogDocumentReader
 
     private Positioned<int> Input(YamlNode node, string where)
     {
-        if (_values.Sequence(node, where + " input") is not { } items)
+        if (_values.Sequence(node, new Subject(where, " input")) is not { } items)
         {
             return default;
         }
@@ -445,7 +448,7 @@ internal sealed class CatalogDocumentReader
         bool valid = true;
         foreach (var item in items.Items)
         {
-            var kind = _values.Text(item, where + " input kind");
+            var kind = _values.Text(item, new Subject(where, " input kind"));
             switch (kind.HasValue ? kind.Value : null)
             {
                 case "text": flags |= 1; break;
@@ -463,16 +466,16 @@ internal sealed class CatalogDocumentReader
 
     private Positioned<CostSpec> Cost(YamlNode node, string where, List<ParsedPrice> values)
     {
-        if (_values.Mapping(node, where + " cost") is not { } mapping)
+        if (_values.Mapping(node, new Subject(where, " cost")) is not { } mapping)
         {
             return default;
         }
 
         decimal input = 0, output = 0, cacheRead = 0, cacheWrite = 0;
         bool valid = true;
-        foreach (var entry in _values.Entries(mapping, where + " cost", KnownKeys.Cost))
+        foreach (var entry in _values.Entries(mapping, new Subject(where, " cost"), KnownKeys.Cost))
         {
-            if (!_values.Price(entry.Value, where + " cost." + entry.Key.Value, out var price))
+            if (!_values.Price(entry.Value, new Subject(where, " cost.", entry.Key.Value), out var price))
             {
                 valid = false;
                 continue;
@@ -516,7 +519,7 @@ internal sealed class CatalogDocumentReader
 
     private Positioned<string> Api(YamlNode node, string where)
     {
-        var api = _values.Text(node, where + " api");
+        var api = _values.Text(node, new Subject(where, " api"));
         if (api.HasValue && Array.IndexOf(KnownKeys.ApiKinds, api.Value) < 0)
         {
             _values.Report(DiagnosticIds.InvalidValue, api.Range, where + " api must be anthropic-messages, openai-completions or openai-responses (or another OpenClaw kind), not '" + api.Value + "'" + DidYouMean(api.Value, KnownKeys.ApiKinds));

@@ -22,7 +22,7 @@ internal sealed class ValueReader
     /// <paramref name="known"/> ∪ <paramref name="accepted"/> are MC0002 (pass <c>null</c> for open key sets).
     /// </summary>
     public List<KeyValuePair<YamlKey, YamlNode>> Entries(
-        YamlMapping mapping, string where, HashSet<string>? known, HashSet<string>? accepted = null, bool ignoreCase = false, string? entryKind = null)
+        YamlMapping mapping, Subject where, HashSet<string>? known, HashSet<string>? accepted = null, bool ignoreCase = false, string? entryKind = null)
     {
         var result = new List<KeyValuePair<YamlKey, YamlNode>>(mapping.Entries.Count);
         var comparer = ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
@@ -36,7 +36,7 @@ internal sealed class ValueReader
             var key = entry.Key;
             if (key.NonScalarKind is not null || key.IsNull)
             {
-                Report(DiagnosticIds.InvalidValue, key.Range, "a key in " + where + " must be text, not " + key.KindName + "; write a plain key");
+                Report(DiagnosticIds.InvalidValue, key.Range, "a key in " + where.ToString() + " must be text, not " + key.KindName + "; write a plain key");
                 continue;
             }
 
@@ -83,7 +83,7 @@ internal sealed class ValueReader
         return true;
     }
 
-    public YamlMapping? Mapping(YamlNode node, string what)
+    public YamlMapping? Mapping(YamlNode node, Subject what)
     {
         if (node is YamlMapping mapping)
         {
@@ -92,13 +92,13 @@ internal sealed class ValueReader
 
         if (node is not YamlScalar { IsNull: true })
         {
-            Report(DiagnosticIds.InvalidValue, node.Range, what + " must be a mapping, not " + node.KindName);
+            Report(DiagnosticIds.InvalidValue, node.Range, what.ToString() + " must be a mapping, not " + node.KindName);
         }
 
         return null;
     }
 
-    public YamlSequence? Sequence(YamlNode node, string what)
+    public YamlSequence? Sequence(YamlNode node, Subject what)
     {
         if (node is YamlSequence sequence)
         {
@@ -107,31 +107,31 @@ internal sealed class ValueReader
 
         if (node is not YamlScalar { IsNull: true })
         {
-            Report(DiagnosticIds.InvalidValue, node.Range, what + " must be a list, not " + node.KindName + "; write [a, b]");
+            Report(DiagnosticIds.InvalidValue, node.Range, what.ToString() + " must be a list, not " + node.KindName + "; write [a, b]");
         }
 
         return null;
     }
 
     /// <summary>A non-empty text value (numbers written without quotes are text too: ids like <c>123</c>).</summary>
-    public Positioned<string> Text(YamlNode node, string what)
+    public Positioned<string> Text(YamlNode node, Subject what)
     {
         if (node is YamlScalar scalar && !scalar.IsNull)
         {
             if (scalar.Value.Trim().Length == 0)
             {
-                Report(DiagnosticIds.InvalidValue, node.Range, what + " must not be empty");
+                Report(DiagnosticIds.InvalidValue, node.Range, what.ToString() + " must not be empty");
                 return default;
             }
 
             return new Positioned<string>(scalar.Value, scalar.Range);
         }
 
-        Report(DiagnosticIds.InvalidValue, node.Range, what + " must be text, not " + node.KindName);
+        Report(DiagnosticIds.InvalidValue, node.Range, what.ToString() + " must be text, not " + node.KindName);
         return default;
     }
 
-    public Positioned<bool> Boolean(YamlNode node, string what)
+    public Positioned<bool> Boolean(YamlNode node, Subject what)
     {
         if (node is YamlScalar { IsPlain: true } scalar)
         {
@@ -142,18 +142,18 @@ internal sealed class ValueReader
             }
         }
 
-        Report(DiagnosticIds.InvalidValue, node.Range, what + " must be true or false, not " + node.KindName);
+        Report(DiagnosticIds.InvalidValue, node.Range, what.ToString() + " must be true or false, not " + node.KindName);
         return default;
     }
 
     /// <summary>A positive whole number that fits in an int (underscores as digit separators allowed).</summary>
-    public Positioned<int> PositiveInteger(YamlNode node, string what)
+    public Positioned<int> PositiveInteger(YamlNode node, Subject what)
     {
         if (Number(node, what, out var value, out var scalar))
         {
             if (value <= 0 || value != decimal.Truncate(value) || value > int.MaxValue)
             {
-                Report(DiagnosticIds.InvalidValue, scalar!.Range, what + " must be a positive whole number of tokens (at most 2,147,483,647), not " + scalar.Value);
+                Report(DiagnosticIds.InvalidValue, scalar!.Range, what.ToString() + " must be a positive whole number of tokens (at most 2,147,483,647), not " + scalar.Value);
                 return default;
             }
 
@@ -164,13 +164,13 @@ internal sealed class ValueReader
     }
 
     /// <summary>A price in USD per 1M tokens: a number ≥ 0, kept exactly as a decimal.</summary>
-    public bool Price(YamlNode node, string what, out decimal value)
+    public bool Price(YamlNode node, Subject what, out decimal value)
     {
         if (Number(node, what, out value, out var scalar))
         {
             if (value < 0)
             {
-                Report(DiagnosticIds.InvalidValue, scalar!.Range, what + " must not be negative (" + scalar.Value + "); prices are USD per 1M tokens");
+                Report(DiagnosticIds.InvalidValue, scalar!.Range, what.ToString() + " must not be negative (" + scalar.Value + "); prices are USD per 1M tokens");
                 return false;
             }
 
@@ -181,28 +181,28 @@ internal sealed class ValueReader
     }
 
     /// <summary>A finite number written without quotes (decimal, hex, exponent), kept exactly as a decimal.</summary>
-    public bool Number(YamlNode node, string what, out decimal value) => Number(node, what, out value, out _);
+    public bool Number(YamlNode node, Subject what, out decimal value) => Number(node, what, out value, out _);
 
-    private bool Number(YamlNode node, string what, out decimal value, out YamlScalar? scalar)
+    private bool Number(YamlNode node, Subject what, out decimal value, out YamlScalar? scalar)
     {
         value = 0;
         scalar = node as YamlScalar;
         if (scalar is null || !scalar.IsPlain || scalar.IsNull)
         {
-            Report(DiagnosticIds.InvalidValue, node.Range, what + " must be a number, not " + node.KindName + (scalar is { IsPlain: false } ? " (remove the quotes)" : ""));
+            Report(DiagnosticIds.InvalidValue, node.Range, what.ToString() + " must be a number, not " + node.KindName + (scalar is { IsPlain: false } ? " (remove the quotes)" : ""));
             return false;
         }
 
         var text = scalar.Value.IndexOf('_') >= 0 ? scalar.Value.Replace("_", "") : scalar.Value;
         if (IsNonFinite(text))
         {
-            Report(DiagnosticIds.InvalidValue, scalar.Range, what + " must be a finite number, not " + scalar.Value);
+            Report(DiagnosticIds.InvalidValue, scalar.Range, what.ToString() + " must be a finite number, not " + scalar.Value);
             return false;
         }
 
         if (!TryParseHex(text, out value) && !decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
         {
-            Report(DiagnosticIds.InvalidValue, scalar.Range, what + " must be a number, not '" + scalar.Value + "'");
+            Report(DiagnosticIds.InvalidValue, scalar.Range, what.ToString() + " must be a number, not '" + scalar.Value + "'");
             return false;
         }
 

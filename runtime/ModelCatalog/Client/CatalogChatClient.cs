@@ -46,6 +46,13 @@ public sealed class CatalogChatClient : IChatClient
     private static readonly IReadOnlyDictionary<string, string> NoHeaders = new ReadOnlyDictionary<string, string>(new Dictionary<string, string>());
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json");
+    private const int MaxCachedBodyBuffer = 64 * 1024;
+
+    [ThreadStatic]
+    private static MemoryStream? s_bodyBuffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? s_bodyWriter;
 
     private readonly HttpClient _httpClient;
     private readonly bool _ownsHttpClient;
@@ -471,8 +478,14 @@ public sealed class CatalogChatClient : IChatClient
                     throw await ReadHttpErrorAsync(response, target).ConfigureAwait(false);
                 }
 
+#if NET
+                // ResponseContentRead buffered the body already: reading it synchronously saves two async state machines per call.
+                using var body = response.Content.ReadAsStream(token);
+                using var document = JsonDocument.Parse(body);
+#else
                 using var body = await response.Content.ReadBodyStreamAsync(token).ConfigureAwait(false);
                 using var document = await JsonDocument.ParseAsync(body, default, token).ConfigureAwait(false);
+#endif
                 var parsed = route.Protocol!.ReadResponse(document.RootElement);
                 return CompleteResponse(model, parsed, reservation);
             }
@@ -662,13 +675,7 @@ public sealed class CatalogChatClient : IChatClient
 
     private static HttpRequestMessage CreateRequest(ModelRoute route, ResolvedRoute target, PromptParts prompt, ChatOptions? options, bool stream)
     {
-        var body = new MemoryStream(1024);
-        using (var writer = new Utf8JsonWriter(body, WriterOptions))
-        {
-            route.Protocol!.WriteRequest(writer, prompt, options, route.Model, stream);
-        }
-
-        var content = new ByteArrayContent(body.GetBuffer(), 0, (int)body.Length);
+        var content = new ByteArrayContent(WriteBody(route, prompt, options, stream));
         content.Headers.ContentType = JsonMediaType;
         var request = new HttpRequestMessage(HttpMethod.Post, target.Url) { Content = content };
         if (stream)
@@ -676,7 +683,7 @@ public sealed class CatalogChatClient : IChatClient
             request.Headers.Accept.ParseAdd("text/event-stream");
         }
 
-        route.Protocol.AddAuthHeaders(request, target.ApiKey, route.Provider);
+        route.Protocol!.AddAuthHeaders(request, target.ApiKey, route.Provider);
         foreach (var header in target.Headers)
         {
             request.Headers.Remove(header.Key);
@@ -688,6 +695,39 @@ public sealed class CatalogChatClient : IChatClient
         }
 
         return request;
+    }
+
+    // The JSON body, written through a per-thread writer and buffer (WriteRequest is synchronous) and copied out at its
+    // exact size: one array per request instead of a stream, its growing buffer and a writer. A buffer grown past
+    // MaxCachedBodyBuffer by a large prompt is not kept.
+    private static byte[] WriteBody(ModelRoute route, PromptParts prompt, ChatOptions? options, bool stream)
+    {
+        var buffer = s_bodyBuffer ??= new MemoryStream(1024);
+        var writer = s_bodyWriter;
+        if (writer is null)
+        {
+            writer = s_bodyWriter = new Utf8JsonWriter(buffer, WriterOptions);
+        }
+        else
+        {
+            writer.Reset(buffer);
+        }
+
+        try
+        {
+            route.Protocol!.WriteRequest(writer, prompt, options, route.Model, stream);
+            writer.Flush();
+            return buffer.ToArray();
+        }
+        finally
+        {
+            buffer.SetLength(0);
+            if (buffer.Capacity > MaxCachedBodyBuffer)
+            {
+                s_bodyBuffer = null;
+                s_bodyWriter = null;
+            }
+        }
     }
 
     private CancellationTokenSource? StartTimeout(CancellationToken cancellationToken)

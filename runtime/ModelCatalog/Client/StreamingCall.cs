@@ -23,6 +23,7 @@ namespace ModelCatalog;
 internal sealed class StreamingCall : IDisposable
 {
     private static readonly double TicksPerTimestamp = (double)TimeSpan.TicksPerSecond / Stopwatch.Frequency;
+    private const long NoDeadline = long.MaxValue;
 
     private readonly CatalogChatClient _client;
     private readonly ModelInfo _model;
@@ -36,6 +37,16 @@ internal sealed class StreamingCall : IDisposable
     private readonly long _startedAt;
     private readonly ChatResponseUpdate? _whole;
     private bool _armedForAttempt;
+
+    // The stall watchdog. Re-arming a CancellationTokenSource per event costs a timer-queue update each time (a lock and
+    // a reschedule per SSE event); instead each wait only moves _deadline (a Stopwatch timestamp) and one timer, due no
+    // later than the deadline, re-checks it when it fires and cancels _timeout only once the deadline has really passed.
+    // Deadlines never move earlier (see Arm), so a pending timer is never late. All fields below are guarded by _gate.
+    private readonly object _gate = new();
+    private readonly Timer? _watchdog;
+    private long _deadline = NoDeadline;
+    private bool _watchdogPending;
+    private bool _disposed;
 #if NETSTANDARD2_0
     private readonly CancellationTokenRegistration? _abortOnTimeout;
 #endif
@@ -58,6 +69,12 @@ internal sealed class StreamingCall : IDisposable
         // .NET Framework's network streams may ignore a cancelled read: closing the response ends it for sure.
         _abortOnTimeout = timeout?.Token.Register(static state => ((HttpResponseMessage)state!).Dispose(), response);
 #endif
+        if (timeout is not null)
+        {
+            // From here the watchdog bounds the attempt (Arm applies the same attempt deadline before the first update).
+            _watchdog = new Timer(static state => ((StreamingCall)state!).OnWatchdog(), this, Timeout.Infinite, Timeout.Infinite);
+            timeout.CancelAfter(Timeout.InfiniteTimeSpan);
+        }
     }
 
     /// <summary>A server that ignored <c>"stream": true</c> and answered a whole JSON response: it becomes one final update.</summary>
@@ -102,9 +119,13 @@ internal sealed class StreamingCall : IDisposable
                     }
                     else if (current.Data is { } document)
                     {
-                        using (document)
+                        try
                         {
-                            decoder.OnEvent(events.Current.EventType, document.RootElement, contents);
+                            decoder.OnEvent(current.EventType, document.RootElement, contents);
+                        }
+                        finally
+                        {
+                            current.Release();
                         }
                     }
 
@@ -156,6 +177,12 @@ internal sealed class StreamingCall : IDisposable
 
     public void Dispose()
     {
+        lock (_gate)
+        {
+            _disposed = true;
+            _watchdog?.Dispose();
+        }
+
         Reservation?.Release();
 #if NETSTANDARD2_0
         _abortOnTimeout?.Dispose();
@@ -173,28 +200,79 @@ internal sealed class StreamingCall : IDisposable
             return;
         }
 
+        long now = Stopwatch.GetTimestamp();
+        long deadline = _idleTimeout == Timeout.InfiniteTimeSpan ? NoDeadline : now + ToTimestamp(_idleTimeout);
+        bool forAttempt = false;
         if (!yielded && _attemptTimeout != Timeout.InfiniteTimeSpan)
         {
-            var remaining = _attemptTimeout - TimeSpan.FromTicks((long)((Stopwatch.GetTimestamp() - _startedAt) * TicksPerTimestamp));
-            if (_idleTimeout == Timeout.InfiniteTimeSpan || remaining < _idleTimeout)
+            long attemptDeadline = _startedAt + ToTimestamp(_attemptTimeout);
+            if (attemptDeadline < deadline)
             {
-                _armedForAttempt = true;
-                _timeout.CancelAfter(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
-                return;
+                deadline = attemptDeadline;
+                forAttempt = true;
             }
         }
 
-        _armedForAttempt = false;
-        _timeout.CancelAfter(_idleTimeout);
+        lock (_gate)
+        {
+            _armedForAttempt = forAttempt;
+            _deadline = deadline;
+            if (deadline != NoDeadline && !_watchdogPending && !_disposed)
+            {
+                _watchdogPending = true;
+                _watchdog!.Change(DueMilliseconds(deadline - now), Timeout.Infinite);
+            }
+        }
     }
 
     private void Disarm()
     {
-        if (_timeout is { IsCancellationRequested: false })
+        if (_timeout is null)
         {
-            _timeout.CancelAfter(Timeout.InfiniteTimeSpan);
+            return;
+        }
+
+        lock (_gate)
+        {
+            _deadline = NoDeadline;
         }
     }
+
+    // The timer fired: cancel when the armed deadline has passed, else wait for the rest of it (the deadline moved on).
+    private void OnWatchdog()
+    {
+        lock (_gate)
+        {
+            _watchdogPending = false;
+            if (_disposed || _deadline == NoDeadline)
+            {
+                return;
+            }
+
+            long now = Stopwatch.GetTimestamp();
+            if (now < _deadline)
+            {
+                _watchdogPending = true;
+                _watchdog!.Change(DueMilliseconds(_deadline - now), Timeout.Infinite);
+                return;
+            }
+        }
+
+        try
+        {
+            _timeout!.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The call ended while the timer fired.
+        }
+    }
+
+    private static long ToTimestamp(TimeSpan value) => (long)(value.Ticks / TicksPerTimestamp);
+
+    // Rounded up: a timer that fires a little early only re-arms, one that fires late would stretch the limit.
+    private static long DueMilliseconds(long timestamps) =>
+        Math.Max(0, (long)Math.Ceiling(timestamps * TicksPerTimestamp / TimeSpan.TicksPerMillisecond));
 
     private ProviderFailureException ToFailure(Exception exception)
     {

@@ -14,7 +14,7 @@ internal sealed class FailoverSession
     private readonly List<ModelInfo> _candidates;
     private readonly ModelCooldowns _cooldowns;
     private readonly CatalogChatClientOptions _options;
-    private readonly Dictionary<string, string> _skippedProviders = new(StringComparer.OrdinalIgnoreCase);
+    private Dictionary<string, string>? _skippedProviders; // created by the first provider-wide failure
     private int _next;
     private int _overflowedWindow;
     private string? _overflowedRef;
@@ -35,7 +35,7 @@ internal sealed class FailoverSession
         while (_next < _candidates.Count)
         {
             var candidate = _candidates[_next++];
-            if (_skippedProviders.TryGetValue(candidate.Provider, out var why))
+            if (_skippedProviders is not null && _skippedProviders.TryGetValue(candidate.Provider, out var why))
             {
                 AddSkipped(candidate, why);
                 continue;
@@ -64,7 +64,7 @@ internal sealed class FailoverSession
         CatalogMetrics.RecordFailure(model, failure.Reason);
         if (FailureClassifier.SkipsProvider(failure.Reason) || failure.ProviderWide)
         {
-            _skippedProviders[model.Provider] = "provider '" + model.Provider + "' already failed (" + failure.Reason + " on " + model.Ref + ")";
+            (_skippedProviders ??= new(StringComparer.OrdinalIgnoreCase))[model.Provider] = "provider '" + model.Provider + "' already failed (" + failure.Reason + " on " + model.Ref + ")";
         }
 
         if (failure.Reason == FailureReason.ContextOverflow && model.ContextWindow >= _overflowedWindow)

@@ -13,6 +13,10 @@ internal sealed class ModelCooldowns
     private readonly Func<DateTimeOffset> _clock;
     private readonly TimeSpan _duration;
 
+    // Whether any model ever failed: until then every request skips the dictionary. (ConcurrentDictionary.IsEmpty takes
+    // all of its locks, which made that shortcut cost more than the lock-free lookup it was meant to save.)
+    private volatile bool _anyFailed;
+
     public ModelCooldowns(TimeSpan duration, Func<DateTimeOffset> clock)
     {
         _duration = duration;
@@ -20,19 +24,20 @@ internal sealed class ModelCooldowns
     }
 
     public bool IsCooling(string modelRef) =>
-        !_coolingUntil.IsEmpty && _coolingUntil.TryGetValue(modelRef, out var until) && _clock() < until;
+        _anyFailed && _coolingUntil.TryGetValue(modelRef, out var until) && _clock() < until;
 
     public void MarkFailed(string modelRef)
     {
         if (_duration > TimeSpan.Zero)
         {
             _coolingUntil[modelRef] = _clock() + _duration;
+            _anyFailed = true;
         }
     }
 
     public void MarkSucceeded(string modelRef)
     {
-        if (!_coolingUntil.IsEmpty)
+        if (_anyFailed)
         {
             _coolingUntil.TryRemove(modelRef, out _);
         }

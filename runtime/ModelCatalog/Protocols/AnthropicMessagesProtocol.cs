@@ -229,8 +229,10 @@ internal sealed class AnthropicMessagesProtocol : WireProtocol
                 openRole = role;
             }
 
-            foreach (var content in message.Contents)
+            // Indexed: foreach over the IList would box its enumerator on every message of every request.
+            for (int contentIndex = 0; contentIndex < message.Contents.Count; contentIndex++)
             {
+                var content = message.Contents[contentIndex];
                 WriteBlock(writer, content, assistant);
             }
         }
@@ -246,8 +248,10 @@ internal sealed class AnthropicMessagesProtocol : WireProtocol
 
     private static bool HasBlocks(ChatMessage message, bool assistant)
     {
-        foreach (var content in message.Contents)
+        // Indexed: foreach over the IList would box its enumerator on every message of every request.
+        for (int contentIndex = 0; contentIndex < message.Contents.Count; contentIndex++)
         {
+            var content = message.Contents[contentIndex];
             if (IsWritable(content, assistant))
             {
                 return true;
@@ -417,10 +421,11 @@ internal sealed class AnthropicMessagesProtocol : WireProtocol
         private long _cacheWrite;
         private long _output;
         private bool _sawUsage;
+        private string? _deltaType;
 
         public override void OnEvent(string eventType, JsonElement data, List<AIContent> output)
         {
-            var type = JsonHelpers.GetString(data, "type") ?? eventType;
+            var type = JsonHelpers.GetEventType(data, eventType);
             switch (type)
             {
                 case "message_start":
@@ -591,7 +596,9 @@ internal sealed class AnthropicMessagesProtocol : WireProtocol
                 return;
             }
 
-            switch (JsonHelpers.GetString(delta, "type"))
+            // The previous delta's type is reused when it repeats (a text block is thousands of text_delta events).
+            _deltaType = JsonHelpers.GetString(delta, "type", _deltaType);
+            switch (_deltaType)
             {
                 case "text_delta":
                     output.Add(new TextContent(JsonHelpers.GetString(delta, "text") ?? string.Empty));

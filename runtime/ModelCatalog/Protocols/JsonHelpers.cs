@@ -17,6 +17,24 @@ internal static class JsonHelpers
             : null;
 
     /// <summary>
+    /// The <c>type</c> member of an event's data, or <paramref name="eventType"/> (the SSE <c>event:</c> name) when it has
+    /// none. When both agree, as they do on every well-formed stream, the event name is returned: no string per event.
+    /// </summary>
+    public static string GetEventType(JsonElement data, string eventType) =>
+        data.ValueKind == JsonValueKind.Object && data.TryGetProperty("type", out var value) && value.ValueKind == JsonValueKind.String
+            ? (value.ValueEquals(eventType) ? eventType : value.GetString()!)
+            : eventType;
+
+    /// <summary>
+    /// A string member read like <see cref="GetString(JsonElement, string)"/>, returning <paramref name="known"/> itself when
+    /// the value equals it: a stream that repeats a value on every event (a type, an item id) allocates it once.
+    /// </summary>
+    public static string? GetString(JsonElement element, string name, string? known) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? (known is not null && value.ValueEquals(known) ? known : value.GetString())
+            : null;
+
+    /// <summary>
     /// A string member that carries a value: <c>null</c> when it is missing, not a string, empty or whitespace. Servers
     /// write <c>""</c> where the protocol has <c>null</c> (finish reasons, ids, model names), which means "not sent".
     /// </summary>

@@ -227,8 +227,10 @@ internal sealed class OpenAIChatCompletionsProtocol : WireProtocol
 
         bool hasParts = false;
         bool hasImages = false;
-        foreach (var content in message.Contents)
+        // Indexed: foreach over the IList would box its enumerator on every message of every request.
+        for (int contentIndex = 0; contentIndex < message.Contents.Count; contentIndex++)
         {
+            var content = message.Contents[contentIndex];
             switch (content)
             {
                 case FunctionResultContent result:
@@ -262,8 +264,10 @@ internal sealed class OpenAIChatCompletionsProtocol : WireProtocol
         else
         {
             writer.WriteStartArray("content");
-            foreach (var content in message.Contents)
+            // Indexed: foreach over the IList would box its enumerator on every message of every request.
+            for (int contentIndex = 0; contentIndex < message.Contents.Count; contentIndex++)
             {
+                var content = message.Contents[contentIndex];
                 switch (content)
                 {
                     case TextContent { Text.Length: > 0 } text:
@@ -303,8 +307,10 @@ internal sealed class OpenAIChatCompletionsProtocol : WireProtocol
         var reasoning = ReasoningFormats.ReasoningText(message);
         var format = ReasoningFormats.Of(message);
         bool hasCalls = false;
-        foreach (var content in message.Contents)
+        // Indexed: foreach over the IList would box its enumerator on every message of every request.
+        for (int contentIndex = 0; contentIndex < message.Contents.Count; contentIndex++)
         {
+            var content = message.Contents[contentIndex];
             hasCalls |= content is FunctionCallContent;
         }
 
@@ -346,8 +352,10 @@ internal sealed class OpenAIChatCompletionsProtocol : WireProtocol
         if (hasCalls)
         {
             writer.WriteStartArray("tool_calls");
-            foreach (var content in message.Contents)
+            // Indexed: foreach over the IList would box its enumerator on every message of every request.
+            for (int contentIndex = 0; contentIndex < message.Contents.Count; contentIndex++)
             {
+                var content = message.Contents[contentIndex];
                 if (content is FunctionCallContent call)
                 {
                     writer.WriteStartObject();

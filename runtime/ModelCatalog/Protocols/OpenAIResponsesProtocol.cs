@@ -263,8 +263,10 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
     private static void WriteUserItems(Utf8JsonWriter writer, ChatMessage message)
     {
         bool open = false;
-        foreach (var content in message.Contents)
+        // Indexed: foreach over the IList would box its enumerator on every message of every request.
+        for (int contentIndex = 0; contentIndex < message.Contents.Count; contentIndex++)
         {
+            var content = message.Contents[contentIndex];
             switch (content)
             {
                 case FunctionResultContent result:
@@ -328,8 +330,10 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
     private static void WriteAssistantItems(Utf8JsonWriter writer, ChatMessage message)
     {
         StringBuilder? pendingText = null;
-        foreach (var content in message.Contents)
+        // Indexed: foreach over the IList would box its enumerator on every message of every request.
+        for (int contentIndex = 0; contentIndex < message.Contents.Count; contentIndex++)
         {
+            var content = message.Contents[contentIndex];
             switch (content)
             {
                 case TextContent { Text.Length: > 0 } text:
@@ -441,10 +445,11 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
 
         // The output message item whose text the updates carry now (item id, or "#" + output_index without one).
         private string? _messageItem;
+        private string? _lastItemId;
 
         public override void OnEvent(string eventType, JsonElement data, List<AIContent> output)
         {
-            var type = JsonHelpers.GetString(data, "type") ?? eventType;
+            var type = JsonHelpers.GetEventType(data, eventType);
             switch (type)
             {
                 case "response.created":
@@ -453,8 +458,9 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
                     ReadIds(data);
                     break;
                 case "response.output_text.delta":
-                    MarkStreamed(data);
-                    EnterMessageItem(data, JsonHelpers.GetString(data, "item_id"));
+                    var deltaItem = ItemId(data);
+                    MarkStreamed(data, deltaItem);
+                    EnterMessageItem(data, deltaItem);
                     if (JsonHelpers.GetString(data, "delta") is { Length: > 0 } text)
                     {
                         output.Add(new TextContent(text));
@@ -575,11 +581,21 @@ internal sealed class OpenAIResponsesProtocol : WireProtocol
             _messageItem = key;
         }
 
+        // An event's item_id; the last one read is reused when it repeats (every delta of an item names it).
+        private string? ItemId(JsonElement data)
+        {
+            var itemId = JsonHelpers.GetString(data, "item_id", _lastItemId);
+            _lastItemId = itemId ?? _lastItemId;
+            return itemId;
+        }
+
         // Items are recognised by item id, or by output_index when a server leaves the id out of its deltas.
-        private void MarkStreamed(JsonElement data)
+        private void MarkStreamed(JsonElement data) => MarkStreamed(data, ItemId(data));
+
+        private void MarkStreamed(JsonElement data, string? itemId)
         {
             bool known = false;
-            if (JsonHelpers.GetString(data, "item_id") is { } itemId)
+            if (itemId is not null)
             {
                 (_streamedItems ??= new HashSet<string>(StringComparer.Ordinal)).Add(itemId);
                 known = true;

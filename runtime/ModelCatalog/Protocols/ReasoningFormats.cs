@@ -56,8 +56,10 @@ internal static class ReasoningFormats
     public static string ReasoningText(ChatMessage message)
     {
         StringBuilder? builder = null;
-        foreach (var content in message.Contents)
+        // Indexed: foreach over the IList would box its enumerator on every message of every request.
+        for (int contentIndex = 0; contentIndex < message.Contents.Count; contentIndex++)
         {
+            var content = message.Contents[contentIndex];
             if (content is TextReasoningContent reasoning && reasoning.Text.Length > 0)
             {
                 (builder ??= new StringBuilder()).Append(reasoning.Text);
@@ -72,8 +74,10 @@ internal static class ReasoningFormats
     {
         StringBuilder? builder = null;
         string? single = null;
-        foreach (var content in message.Contents)
+        // Indexed: foreach over the IList would box its enumerator on every message of every request.
+        for (int contentIndex = 0; contentIndex < message.Contents.Count; contentIndex++)
         {
+            var content = message.Contents[contentIndex];
             if (content is TextContent text && text.Text.Length > 0)
             {
                 if (single is null && builder is null)

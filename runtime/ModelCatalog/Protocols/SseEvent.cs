@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.IO;
 using System.Net.ServerSentEvents;
 using System.Text.Json;
@@ -6,17 +7,21 @@ using System.Text.Json;
 namespace ModelCatalog;
 
 /// <summary>
-/// One server-sent event with its data parsed as JSON (or the <c>[DONE]</c> marker). The owner disposes
-/// <see cref="Data"/> once the decoder has read it.
+/// One server-sent event with its data parsed as JSON (or the <c>[DONE]</c> marker). The owner calls
+/// <see cref="Release"/> once the decoder has read it.
 /// </summary>
 internal readonly struct SseEvent
 {
     private static readonly byte[] DoneMarker = { (byte)'[', (byte)'D', (byte)'O', (byte)'N', (byte)'E', (byte)']' };
 
-    private SseEvent(string eventType, JsonDocument? data, bool isDone)
+    // The pooled copy of the data that Data reads from (JsonDocument.Parse over memory keeps no copy of its own).
+    private readonly byte[]? _buffer;
+
+    private SseEvent(string eventType, JsonDocument? data, byte[]? buffer, bool isDone)
     {
         EventType = eventType;
         Data = data;
+        _buffer = buffer;
         IsDone = isDone;
     }
 
@@ -35,24 +40,38 @@ internal readonly struct SseEvent
         var trimmed = Trim(data);
         if (trimmed.IsEmpty)
         {
-            return new SseEvent(eventType, null, false);
+            return new SseEvent(eventType, null, null, false);
         }
 
         if (trimmed.SequenceEqual(DoneMarker))
         {
-            return new SseEvent(eventType, null, true);
+            return new SseEvent(eventType, null, null, true);
         }
 
-        // ParseValue reads from the span directly (copying into a pooled buffer), avoiding a byte[] per event.
-        var reader = new Utf8JsonReader(trimmed);
-        var document = JsonDocument.ParseValue(ref reader);
-        if (reader.Read())
+        // The span lives only during this call: it is copied once into a pooled buffer and parsed in place (one pass;
+        // JsonDocument.ParseValue would scan the value to find its end, copy it, then parse it again). Parse rejects
+        // anything after the one JSON value.
+        var buffer = ArrayPool<byte>.Shared.Rent(trimmed.Length);
+        trimmed.CopyTo(buffer);
+        try
         {
-            document.Dispose();
-            throw new JsonException("An SSE data field holds more than one JSON value.");
+            return new SseEvent(eventType, JsonDocument.Parse(new ReadOnlyMemory<byte>(buffer, 0, trimmed.Length)), buffer, false);
         }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
+    }
 
-        return new SseEvent(eventType, document, false);
+    /// <summary>Disposes <see cref="Data"/> and returns its buffer to the pool; the event must not be read afterwards.</summary>
+    public void Release()
+    {
+        Data?.Dispose();
+        if (_buffer is not null)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+        }
     }
 
     private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> data)
