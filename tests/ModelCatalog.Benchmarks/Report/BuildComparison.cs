@@ -24,12 +24,13 @@ internal sealed record BuildComparison(string Machine, IReadOnlyList<BuildCompar
         foreach (var row in root.GetProperty("rows").EnumerateArray())
         {
             rows.Add(new Row(row.GetProperty("catalog").GetString()!, row.GetProperty("mode").GetString()!, row.GetProperty("withSeconds").GetDouble(),
-                row.GetProperty("withoutSeconds").GetDouble(), row.GetProperty("ratio").GetDouble(), row.GetProperty("target").GetDouble()));
+                row.GetProperty("withoutSeconds").GetDouble(), row.GetProperty("ratio").GetDouble(), row.GetProperty("target").GetDouble(),
+                row.TryGetProperty("pairedRatio", out var paired) && paired.ValueKind == JsonValueKind.Number ? paired.GetDouble() : null));
         }
 
         return new BuildComparison(root.TryGetProperty("machine", out var machine) ? machine.GetString() ?? "" : "", rows);
     }
 
-    /// <summary>One build pair: seconds with and without the package, their ratio and the target ratio.</summary>
-    public sealed record Row(string Catalog, string Mode, double WithSeconds, double WithoutSeconds, double Ratio, double Target);
+    /// <summary>One build pair: seconds with and without the package (medians), their ratio, the median of per-round ratios and the target ratio.</summary>
+    public sealed record Row(string Catalog, string Mode, double WithSeconds, double WithoutSeconds, double Ratio, double Target, double? PairedRatio);
 }
