@@ -18,8 +18,8 @@ namespace ModelCatalog.Cli;
 /// </summary>
 internal sealed class CatalogFile
 {
-    /// <summary>The names looked for in the current folder, in order (YAML first, as the build's default).</summary>
-    public static readonly string[] DefaultNames = { "models.yaml", "models.yml", "models.json5", "models.json" };
+    /// <summary>The names looked for in the current folder, in order: the build's own rule.</summary>
+    private static readonly string[] DefaultNames = CatalogFileSelector.DefaultNames;
 
     private Catalog? _catalog;
     private ParsedCatalog? _parsed;
@@ -83,7 +83,7 @@ internal sealed class CatalogFile
         else
         {
             path = DefaultNames.FirstOrDefault(name => File.Exists(System.IO.Path.Combine(context.WorkingDirectory, name)))
-                ?? throw new CliException("no catalog found: " + string.Join(", ", DefaultNames) + " is not in " + context.WorkingDirectory + " (pass the file)");
+                ?? throw new CliException("no catalog found: none of " + string.Join(", ", DefaultNames) + " is in " + context.WorkingDirectory + " (pass the file)");
         }
 
         var full = System.IO.Path.Combine(context.WorkingDirectory, path);

@@ -91,7 +91,7 @@ public sealed class ModelCatalogGenerator : IIncrementalGenerator
         var chosen = files[0];
         foreach (var file in files)
         {
-            if (string.CompareOrdinal(file.Path, chosen.Path) < 0)
+            if (CatalogFileSelector.Precedes(file.Path, chosen.Path))
             {
                 chosen = file;
             }

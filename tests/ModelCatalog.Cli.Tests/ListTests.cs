@@ -94,7 +94,7 @@ public sealed class ListTests
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("", result.Output);
-        Assert.Equal("modelcatalog: no catalog found: models.yaml, models.yml, models.json5, models.json is not in " + folder + " (pass the file)\n", result.Error);
+        Assert.Equal("modelcatalog: no catalog found: none of models.yaml, models.yml, models.json5 is in " + folder + " (pass the file)\n", result.Error);
     }
 
     [Fact]

@@ -13,6 +13,8 @@ public sealed class CatalogFileSelectionTests
     [InlineData("C:\\src\\app\\Models.YAML", null, true)]
     [InlineData("/src/app/models.yml", null, true)]
     [InlineData("C:\\src\\app\\MODELS.YML", null, true)]
+    [InlineData("/src/app/models.json5", null, true)]
+    [InlineData("C:\\src\\app\\Models.JSON5", null, true)]
     [InlineData("/src/app/models.json", null, false)]
     [InlineData("/src/app/agent/models.json", "agent/models.json", true)]
     [InlineData("/src/app/models.yml", "config/catalog.yaml", false)]
@@ -32,6 +34,38 @@ public sealed class CatalogFileSelectionTests
     [InlineData("/src/app/config/catalog.json5", "./config/catalog.json5", "config/catalog.json5")]
     public void MessagesNameTheFileAsTheProjectDoes(string path, string? configured, string expected) =>
         Assert.Equal(expected, CatalogFileSelector.DisplayName(path, configured));
+
+    [Theory]
+    [InlineData("/p/models.json5", "/p/models.yaml", false)]
+    [InlineData("/p/models.yaml", "/p/models.yml", true)]
+    [InlineData("/p/models.yml", "/p/models.json5", true)]
+    [InlineData("/a/models.yaml", "/b/models.yaml", true)]
+    [InlineData("/p/config/catalog.yaml", "/p/models.json5", false)]
+    public void SeveralCandidates_TheBuildsOrderOfNamesThenThePathDecides(string path, string other, bool expected)
+    {
+        Assert.Equal(expected, CatalogFileSelector.Precedes(path, other));
+        Assert.Equal(!expected, CatalogFileSelector.Precedes(other, path));
+    }
+
+    [Fact]
+    public void GeneratorReadsModelsJson5_AndPrefersModelsYaml()
+    {
+        var compilation = GeneratorHarness.CreateCompilation();
+        var json5 = new InMemoryAdditionalText("/p/models.json5", "{ agents: { defaults: { model: 'anthropic/claude-opus-4-6' } } }");
+        var yaml = new InMemoryAdditionalText("/p/models.yaml", "agents: { defaults: { model: minimax/MiniMax-M2.1 } }");
+        string Primary(params Microsoft.CodeAnalysis.AdditionalText[] files)
+        {
+            var driver = Microsoft.CodeAnalysis.CSharp.CSharpGeneratorDriver.Create(
+                new[] { new ModelCatalogGenerator().AsSourceGenerator() }, files,
+                optionsProvider: new TestAnalyzerConfigOptionsProvider(("build_property.RootNamespace", "Demo")));
+            var root = driver.RunGenerators(compilation).GetRunResult().GeneratedTrees.Single(t => t.FilePath.EndsWith("ModelCatalog.g.cs")).ToString();
+            return root.Split('\n').Single(line => line.Contains("public const string Primary")).Trim();
+        }
+
+        Assert.Equal("public const string Primary = \"anthropic/claude-opus-4-6\";", Primary(json5));
+        Assert.Equal("public const string Primary = \"minimax/MiniMax-M2.1\";", Primary(json5, yaml));
+        Assert.Equal("public const string Primary = \"minimax/MiniMax-M2.1\";", Primary(yaml, json5));
+    }
 
     [Fact]
     public void GeneratorReadsModelsYml()
