@@ -11,15 +11,19 @@ namespace ModelCatalog.Analyzers;
 /// <summary>A string value of a configuration file that may be a model ref, with its position.</summary>
 internal readonly struct ConfigurationValue
 {
-    public ConfigurationValue(string value, TextRange range, bool isBoundRef, bool isModelIdKey)
+    public ConfigurationValue(string value, string path, TextRange range, bool isBoundRef, bool isModelIdKey)
     {
         Value = value;
+        Path = path;
         Range = range;
         IsBoundRef = isBoundRef;
         IsModelIdKey = isModelIdKey;
     }
 
     public string Value { get; }
+
+    /// <summary>Its configuration path as written (<c>OpenRouter:ModelId</c>, <c>Chat:Fallbacks:0</c>).</summary>
+    public string Path { get; }
 
     /// <summary>The string token, quotes included (where the diagnostic goes and what a fix replaces).</summary>
     public TextRange Range { get; }
@@ -96,12 +100,12 @@ internal static class ConfigurationFile
         }
 
         // Explicit stack, no recursion (the reader already limits nesting to 64 levels).
-        var stack = new Stack<(YamlNode Node, List<ConfigurationPathSet.Node> Matches, string? Key)>();
-        stack.Push((root, new List<ConfigurationPathSet.Node> { paths.Root }, null));
+        var stack = new Stack<(YamlNode Node, List<ConfigurationPathSet.Node> Matches, string? Key, string Path)>();
+        stack.Push((root, new List<ConfigurationPathSet.Node> { paths.Root }, null, ""));
         while (stack.Count > 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var (node, matches, key) = stack.Pop();
+            var (node, matches, key, path) = stack.Pop();
             switch (node)
             {
                 case YamlScalar { IsPlain: false } scalar:
@@ -109,21 +113,22 @@ internal static class ConfigurationFile
                     bool isModelIdKey = key is not null && key.EndsWith(ModelIdSuffix, StringComparison.OrdinalIgnoreCase);
                     if (isRef || isModelIdKey)
                     {
-                        found.Add(new ConfigurationValue(scalar.Value, scalar.Range, isRef, isModelIdKey));
+                        found.Add(new ConfigurationValue(scalar.Value, path, scalar.Range, isRef, isModelIdKey));
                     }
 
                     break;
                 case YamlMapping mapping:
                     foreach (var entry in mapping.Entries)
                     {
-                        stack.Push((entry.Value, Step(matches, ConfigurationPathSet.Split(entry.Key.Value)), LastKey(entry.Key.Value)));
+                        stack.Push((entry.Value, Step(matches, ConfigurationPathSet.Split(entry.Key.Value)), LastKey(entry.Key.Value), Join(path, entry.Key.Value)));
                     }
 
                     break;
                 case YamlSequence sequence:
                     for (int i = 0; i < sequence.Items.Count; i++)
                     {
-                        stack.Push((sequence.Items[i], Step(matches, new[] { i.ToString(CultureInfo.InvariantCulture) }), key));
+                        var index = i.ToString(CultureInfo.InvariantCulture);
+                        stack.Push((sequence.Items[i], Step(matches, new[] { index }), key, Join(path, index)));
                     }
 
                     break;
@@ -157,6 +162,8 @@ internal static class ConfigurationFile
 
         return current;
     }
+
+    private static string Join(string path, string key) => path.Length == 0 ? key : path + ":" + key;
 
     private static string LastKey(string key)
     {

@@ -143,7 +143,7 @@ public sealed class ConfigurationRefAnalyzer : DiagnosticAnalyzer
                 var refs = Refs(context.CancellationToken);
                 foreach (var value in values)
                 {
-                    var kind = value.IsBoundRef ? RefPositionKind.ModelRef : ModelIdKind(value.Value, refs);
+                    var kind = value.IsBoundRef ? RefPositionKind.ModelRef : ModelIdKind(value, refs);
                     if (kind != RefPositionKind.None && refs.Check(LocationOf(file.Path, text, value), value.Value, kind, isLiteral: false) is { } diagnostic)
                     {
                         context.ReportDiagnostic(diagnostic);
@@ -159,13 +159,17 @@ public sealed class ConfigurationRefAnalyzer : DiagnosticAnalyzer
         /// <summary>
         /// A value under a <c>…ModelId</c> key is checked as the ChatOptions rule checks <c>ChatOptions.ModelId</c> (README.md,
         /// "Model refs in C#"): with <c>auto</c> only when its provider part (or a near miss of it) is one the catalog uses.
-        /// A configuration file holds no client, so that is the only evidence there is.
+        /// A configuration file holds no client, so that is the evidence for; a section named after another service
+        /// (<see cref="ForeignClientSections"/>) is evidence against.
         /// </summary>
-        private RefPositionKind ModelIdKind(string value, CatalogRefs refs) => _mode switch
+        private RefPositionKind ModelIdKind(ConfigurationValue value, CatalogRefs refs) => _mode switch
         {
             ChatOptionsCheckMode.Never => RefPositionKind.None,
             ChatOptionsCheckMode.Always => RefPositionKind.ChatOptionsModelId,
-            _ => ModelRefParts.TrySplit(value, out var provider, out _) && refs.Use.IsUsedOrNear(provider) ? RefPositionKind.ChatOptionsModelId : RefPositionKind.None,
+            _ => ModelRefParts.TrySplit(value.Value, out var provider, out _) && refs.Use.IsUsedOrNear(provider) &&
+                 !ForeignClientSections.HoldsAnotherClient(value.Path, provider, refs.Use)
+                ? RefPositionKind.ChatOptionsModelId
+                : RefPositionKind.None,
         };
 
         private ConfigurationPathSet Paths(CancellationToken cancellationToken)

@@ -199,6 +199,24 @@ public sealed class ConfigurationRefDiagnosticTests
             "Model ref 'minmax/MiniMax-M2.1' names provider 'minmax', which has no provider block and is not built in (did you mean 'minimax'?); add models.providers.minmax to models.yaml"));
 
     [Fact]
+    public Task ModelIdKeys_InSectionsOfAnotherService_AreThatServicesIds() => Verify(
+        "class P { }",
+        """
+        {
+          "OpenRouter": { "ModelId": "minimax/minimax-m2.1" },
+          "Ollama": { "Chat": { "ModelId": "minimax/minimax-m2.1" } },
+          "OpenRouterModelId": "minimax/minimax-m2.1",
+          "open_router": { "ModelId": "minimax/minimax-m2.1" },
+          "MiniMax": { "ModelId": "minimax/minimax-m2.1" },
+          "Summaries": { "ModelId": "minimax/minimax-m2.1" }
+        }
+        """,
+        Result("MC1001", DiagnosticSeverity.Warning, 6, 27, "minimax/minimax-m2.1".Length + 2,
+            "Model ref 'minimax/minimax-m2.1' differs only in case from catalog model 'minimax/MiniMax-M2.1': model ids are case-sensitive; use 'minimax/MiniMax-M2.1' or ModelIds.Minimax.MiniMaxM2_1"),
+        Result("MC1001", DiagnosticSeverity.Warning, 7, 29, "minimax/minimax-m2.1".Length + 2,
+            "Model ref 'minimax/minimax-m2.1' differs only in case from catalog model 'minimax/MiniMax-M2.1': model ids are case-sensitive; use 'minimax/MiniMax-M2.1' or ModelIds.Minimax.MiniMaxM2_1"));
+
+    [Fact]
     public Task ModelIdKeys_AreNotCheckedWhenChatOptionsChecksAreOff() => VerifyFiles(
         "class P { }", TestCatalogs.AcmeUsingBuiltIns, ModelRefTestSetup.GlobalConfig + "build_property.ModelCatalogCheckChatOptions = never\n",
         new[] { (Settings, "{ \"ModelId\": \"minimax/minimax-m2.1\" }") });
