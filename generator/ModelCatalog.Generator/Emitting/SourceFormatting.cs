@@ -15,8 +15,24 @@ internal static class SourceFormatting
             return "\"" + value + "\"";
         }
 
-        var builder = new StringBuilder(value.Length + 2);
+        var builder = new StringBuilder(value.Length + 8);
         builder.Append('"');
+        AppendLiteralText(builder, value);
+        return builder.Append('"').ToString();
+    }
+
+    /// <summary>
+    /// Appends <paramref name="value"/> escaped as the inside of a <see cref="StringLiteral"/> (no quotes). Escaping is per
+    /// character (a surrogate pair stays whole), so a literal may be written in pieces that do not split a pair.
+    /// </summary>
+    public static void AppendLiteralText(StringBuilder builder, string value)
+    {
+        if (IsPlain(value, allowQuotes: false))
+        {
+            builder.Append(value);
+            return;
+        }
+
         for (int i = 0; i < value.Length; i++)
         {
             char c = value[i];
@@ -44,19 +60,30 @@ internal static class SourceFormatting
                     break;
             }
         }
-
-        return builder.Append('"').ToString();
     }
 
     /// <summary>Text safe inside an XML doc comment on one line.</summary>
     public static string Xml(string text)
     {
-        if (IsPlain(text, allowQuotes: true) && text.IndexOfAny(XmlSpecial) < 0)
+        if (IsPlainXml(text))
         {
             return text; // the common case: nothing to escape, nothing to allocate
         }
 
-        var builder = new StringBuilder(text.Length);
+        var builder = new StringBuilder(text.Length + 8);
+        AppendXml(builder, text);
+        return builder.ToString();
+    }
+
+    /// <summary>Appends <see cref="Xml"/> of <paramref name="text"/> (per character, like <see cref="AppendLiteralText"/>).</summary>
+    public static void AppendXml(StringBuilder builder, string text)
+    {
+        if (IsPlainXml(text))
+        {
+            builder.Append(text);
+            return;
+        }
+
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
@@ -78,60 +105,56 @@ internal static class SourceFormatting
                     break;
             }
         }
-
-        return builder.ToString();
     }
+
+    private static bool IsPlainXml(string text) => IsPlain(text, allowQuotes: true) && text.IndexOfAny(XmlSpecial) < 0;
 
     /// <summary><c>204,800</c>.</summary>
-    public static string Tokens(int value)
-    {
-        var cache = s_tokens ??= new System.Collections.Generic.Dictionary<int, string>();
-        if (!cache.TryGetValue(value, out var text))
-        {
-            text = value.ToString("N0", CultureInfo.InvariantCulture);
-            if (cache.Count < 4096)
-            {
-                cache[value] = text;
-            }
-        }
-
-        return text;
-    }
+    public static string Tokens(int value) => Cached(ref s_tokens, value, v => v.ToString("N0", CultureInfo.InvariantCulture));
 
     /// <summary>A price for display, by the one rule of <see cref="PriceText.Usd"/> (shared with the runtime's <c>ModelCost.ToString()</c>).</summary>
-    public static string Price(decimal value)
-    {
-        var cache = s_prices ??= new System.Collections.Generic.Dictionary<decimal, string>();
-        if (!cache.TryGetValue(value, out var text))
-        {
-            text = PriceText.Usd(value);
-            if (cache.Count < 4096)
-            {
-                cache[value] = text;
-            }
-        }
-
-        return text;
-    }
+    public static string Price(decimal value) => Cached(ref s_prices, value, PriceText.Usd);
 
     /// <summary>"$0.30 in / $1.20 out per 1M tokens", or "price unknown".</summary>
     public static string PriceSummary(CostSpec? cost) =>
-        cost is null ? "price unknown" : Price(cost.Input) + " in / " + Price(cost.Output) + " out per 1M tokens";
+        cost is null ? "price unknown" : Cached(ref s_summaries, cost, c => Price(c.Input) + " in / " + Price(c.Output) + " out per 1M tokens");
 
     /// <summary>Every price, exactly as <c>ModelCost.ToString()</c> shows it, e.g. for the ModelCosts docs.</summary>
     public static string FullPrice(CostSpec? cost) =>
         cost is null
             ? "price unknown (models.yaml has no cost for this model)"
-            : PriceText.PerMillion(cost.Input, cost.Output, cost.CacheRead, cost.CacheWrite);
+            : Cached(ref s_fullPrices, cost, c => PriceText.PerMillion(c.Input, c.Output, c.CacheRead, c.CacheWrite));
+
+    private static string Cached<TKey>(ref System.Collections.Generic.Dictionary<TKey, string>? cache, TKey key, System.Func<TKey, string> format)
+        where TKey : notnull
+    {
+        cache ??= new System.Collections.Generic.Dictionary<TKey, string>();
+        if (!cache.TryGetValue(key, out var text))
+        {
+            text = format(key);
+            if (cache.Count < 4096)
+            {
+                cache[key] = text;
+            }
+        }
+
+        return text;
+    }
 
     private static readonly char[] XmlSpecial = { '&', '<', '>' };
 
-    // Catalogs repeat a few dozen prices and windows thousands of times: each distinct value is formatted once per thread.
+    // Catalogs repeat a few dozen prices, windows and model prices thousands of times: each distinct value is formatted once per thread.
     [System.ThreadStatic]
     private static System.Collections.Generic.Dictionary<decimal, string>? s_prices;
 
     [System.ThreadStatic]
     private static System.Collections.Generic.Dictionary<int, string>? s_tokens;
+
+    [System.ThreadStatic]
+    private static System.Collections.Generic.Dictionary<CostSpec, string>? s_summaries;
+
+    [System.ThreadStatic]
+    private static System.Collections.Generic.Dictionary<CostSpec, string>? s_fullPrices;
 
     /// <summary>True when every character can be written as is (no quote, backslash, control, separator or surrogate).</summary>
     private static bool IsPlain(string value, bool allowQuotes)
