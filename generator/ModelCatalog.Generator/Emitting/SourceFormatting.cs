@@ -27,39 +27,40 @@ internal static class SourceFormatting
     /// </summary>
     public static void AppendLiteralText(StringBuilder builder, string value)
     {
-        if (IsPlain(value, allowQuotes: false))
-        {
-            builder.Append(value);
-            return;
-        }
-
+        // Plain runs are appended whole; only the characters that need an escape are written one by one.
+        int run = 0;
         for (int i = 0; i < value.Length; i++)
         {
             char c = value[i];
+            string? escape;
             switch (c)
             {
-                case '"': builder.Append("\\\""); break;
-                case '\\': builder.Append("\\\\"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                case '\t': builder.Append("\\t"); break;
+                case '"': escape = "\\\""; break;
+                case '\\': escape = "\\\\"; break;
+                case '\n': escape = "\\n"; break;
+                case '\r': escape = "\\r"; break;
+                case '\t': escape = "\\t"; break;
                 default:
                     if (IsPair(value, i))
                     {
-                        builder.Append(c).Append(value[++i]);
-                    }
-                    else if (c < ' ' || c == '\u0085' || c == '\u2028' || c == '\u2029' || char.IsSurrogate(c))
-                    {
-                        builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        builder.Append(c);
+                        i++;
+                        continue;
                     }
 
+                    escape = c < ' ' || c == '\u0085' || c == '\u2028' || c == '\u2029' || char.IsSurrogate(c)
+                        ? "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture)
+                        : null;
                     break;
             }
+
+            if (escape is not null)
+            {
+                builder.Append(value, run, i - run).Append(escape);
+                run = i + 1;
+            }
         }
+
+        builder.Append(value, run, value.Length - run);
     }
 
     /// <summary>Text safe inside an XML doc comment on one line.</summary>
@@ -78,33 +79,35 @@ internal static class SourceFormatting
     /// <summary>Appends <see cref="Xml"/> of <paramref name="text"/> (per character, like <see cref="AppendLiteralText"/>).</summary>
     public static void AppendXml(StringBuilder builder, string text)
     {
-        if (IsPlainXml(text))
-        {
-            builder.Append(text);
-            return;
-        }
-
+        int run = 0;
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
+            string? replacement;
             switch (c)
             {
-                case '&': builder.Append("&amp;"); break;
-                case '<': builder.Append("&lt;"); break;
-                case '>': builder.Append("&gt;"); break;
+                case '&': replacement = "&amp;"; break;
+                case '<': replacement = "&lt;"; break;
+                case '>': replacement = "&gt;"; break;
                 default:
                     if (IsPair(text, i))
                     {
-                        builder.Append(c).Append(text[++i]);
-                    }
-                    else
-                    {
-                        builder.Append(c < ' ' || c == '\u0085' || c == '\u2028' || c == '\u2029' || char.IsSurrogate(c) ? ' ' : c);
+                        i++;
+                        continue;
                     }
 
+                    replacement = c < ' ' || c == '\u0085' || c == '\u2028' || c == '\u2029' || char.IsSurrogate(c) ? " " : null;
                     break;
             }
+
+            if (replacement is not null)
+            {
+                builder.Append(text, run, i - run).Append(replacement);
+                run = i + 1;
+            }
         }
+
+        builder.Append(text, run, text.Length - run);
     }
 
     private static bool IsPlainXml(string text) => IsPlain(text, allowQuotes: true) && text.IndexOfAny(XmlSpecial) < 0;
