@@ -25,8 +25,20 @@ internal static class CatalogDataEncoder
             Headers(builder, provider.Headers);
             foreach (var model in provider.Models)
             {
-                Record(builder, "M", model.Id, model.Name == model.Id ? "" : model.Name, model.Api ?? "", model.Reasoning ? "1" : "0",
-                    Int(model.Input), Cost(model.Cost), Int(model.ContextWindow), Int(model.MaxTokens));
+                // The record of every model: fields appended in place (numbers need no escaping), no array or string per field.
+                builder.Append('M');
+                Field(builder, model.Id);
+                Field(builder, model.Name == model.Id ? "" : model.Name);
+                Field(builder, model.Api ?? "");
+                builder.Append('\t').Append(model.Reasoning ? '1' : '0');
+                builder.Append('\t').Append(Int(model.Input)).Append('\t');
+                if (model.Cost is { } cost)
+                {
+                    builder.Append(Decimal(cost.Input)).Append(',').Append(Decimal(cost.Output)).Append(',')
+                        .Append(Decimal(cost.CacheRead)).Append(',').Append(Decimal(cost.CacheWrite));
+                }
+
+                builder.Append('\t').Append(Int(model.ContextWindow)).Append('\t').Append(Int(model.MaxTokens)).Append('\n');
                 Headers(builder, model.Headers);
             }
 
@@ -81,17 +93,17 @@ internal static class CatalogDataEncoder
         builder.Append(kind);
         foreach (var field in fields)
         {
-            builder.Append('\t');
-            CatalogDataFormat.AppendEscaped(builder, field);
+            Field(builder, field);
         }
 
         builder.Append('\n');
     }
 
-    private static string Cost(CostSpec? cost) =>
-        cost is null
-            ? ""
-            : Decimal(cost.Input) + "," + Decimal(cost.Output) + "," + Decimal(cost.CacheRead) + "," + Decimal(cost.CacheWrite);
+    private static void Field(StringBuilder builder, string value)
+    {
+        builder.Append('\t');
+        CatalogDataFormat.AppendEscaped(builder, value);
+    }
 
     private static string Decimal(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -10,6 +10,13 @@ internal sealed class CodeWriter
 
     public CodeWriter(int capacity = 1024) => _builder = new StringBuilder(capacity);
 
+    /// <summary>Writes into <paramref name="builder"/> (cleared first), so one buffer serves every file of a pass.</summary>
+    public CodeWriter(StringBuilder builder, int capacity)
+    {
+        _builder = builder.Clear();
+        _builder.EnsureCapacity(capacity);
+    }
+
     public CodeWriter Line(string text = "")
     {
         if (text.Length > 0)
@@ -32,6 +39,29 @@ internal sealed class CodeWriter
     public CodeWriter Append(string text)
     {
         _builder.Append(text);
+        return this;
+    }
+
+    public CodeWriter Append(char text)
+    {
+        _builder.Append(text);
+        return this;
+    }
+
+    /// <summary>Appends <paramref name="text"/> as the inside of a C# string literal (<see cref="SourceFormatting.AppendLiteralText"/>).</summary>
+    public CodeWriter AppendLiteralText(string text)
+    {
+        SourceFormatting.AppendLiteralText(_builder, text);
+        return this;
+    }
+
+    /// <summary>Appends <paramref name="text"/> as a quoted C# string literal (<see cref="SourceFormatting.StringLiteral"/>).</summary>
+    public CodeWriter AppendLiteral(string text) => Append('"').AppendLiteralText(text).Append('"');
+
+    /// <summary>Appends <paramref name="text"/> escaped for an XML doc comment (<see cref="SourceFormatting.Xml"/>).</summary>
+    public CodeWriter AppendXml(string text)
+    {
+        SourceFormatting.AppendXml(_builder, text);
         return this;
     }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text;
 using ModelCatalog.Generator.Model;
 
 namespace ModelCatalog.Generator.Emitting;
@@ -18,7 +19,9 @@ internal static class SourceEmitter
 
     public static List<GeneratedSource> Emit(CatalogSpec spec, GeneratorOptions options)
     {
-        var sources = new List<GeneratedSource>(spec.Providers.Count + 1) { new(RootHintName, EmitRoot(spec, options)) };
+        // One buffer for every file of the pass: each file costs its final string, not a builder of its own as well.
+        var buffer = new StringBuilder(4096);
+        var sources = new List<GeneratedSource>(spec.Providers.Count + 1) { new(RootHintName, EmitRoot(spec, options, buffer)) };
         var hintNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { RootHintName };
         foreach (var provider in spec.Providers)
         {
@@ -30,16 +33,16 @@ internal static class SourceEmitter
                 hintName = stem + "_" + n + ".g.cs";
             }
 
-            sources.Add(new GeneratedSource(hintName, EmitProvider(provider, options)));
+            sources.Add(new GeneratedSource(hintName, EmitProvider(provider, options, buffer)));
         }
 
         return sources;
     }
 
-    private static string EmitRoot(CatalogSpec spec, GeneratorOptions options)
+    private static string EmitRoot(CatalogSpec spec, GeneratorOptions options, StringBuilder buffer)
     {
         var visibility = Visibility(options);
-        var writer = Start(options, 4096);
+        var writer = Start(options, buffer, 4096);
         writer.Line("/// <summary>Model refs (<c>provider/model-id</c>) compiled from models.yaml: one nested class per provider, the aliases, the primary model and its fallbacks.</summary>");
         writer.Line(GeneratedCodeAttribute);
         writer.Open(visibility + " static partial class ModelIds");
@@ -106,7 +109,7 @@ internal static class SourceEmitter
         var chunks = CatalogDataEncoder.Encode(spec);
         for (int i = 0; i < chunks.Length; i++)
         {
-            writer.Line("    " + SourceFormatting.StringLiteral(chunks[i]) + (i == chunks.Length - 1 ? ";" : " +"));
+            writer.StartLine().Append("    ").AppendLiteral(chunks[i]).Append(i == chunks.Length - 1 ? ";" : " +").EndLine();
         }
 
         writer.Line();
@@ -117,10 +120,10 @@ internal static class SourceEmitter
         return Finish(writer, options);
     }
 
-    private static string EmitProvider(ProviderSpec provider, GeneratorOptions options)
+    private static string EmitProvider(ProviderSpec provider, GeneratorOptions options, StringBuilder buffer)
     {
         var visibility = Visibility(options);
-        var writer = Start(options, 256 + provider.Models.Count * 400);
+        var writer = Start(options, buffer, 1024 + provider.Models.Count * 640);
         var providerSummary = "<c>" + SourceFormatting.Xml(provider.Id) + "</c> (" + SourceFormatting.Xml(provider.Api) + " at " + SourceFormatting.Xml(provider.BaseUrl) + ")";
         writer.Open(visibility + " static partial class ModelIds");
         writer.Line("/// <summary>Model refs of provider " + providerSummary + ".</summary>");
@@ -129,17 +132,18 @@ internal static class SourceEmitter
         for (int i = 0; i < provider.Models.Count; i++)
         {
             var model = provider.Models[i];
-            var modelRef = provider.Id + "/" + model.Id;
             if (i > 0)
             {
                 writer.Line();
             }
 
-            // The hottest lines for large catalogs: appended piece by piece instead of concatenated.
-            writer.StartLine().Append("/// <summary>").Append(SourceFormatting.Xml(model.Name)).Append(" (").Append(SourceFormatting.Xml(modelRef))
+            // The hottest lines for large catalogs: appended piece by piece (escaping included), no string per member.
+            // The ref provider/model-id is escaped in pieces: escaping is per character and '/' splits no surrogate pair.
+            writer.StartLine().Append("/// <summary>").AppendXml(model.Name).Append(" (").AppendXml(provider.Id).Append('/').AppendXml(model.Id)
                 .Append("): ").Append(SourceFormatting.Tokens(model.ContextWindow)).Append("-token context, ").Append(SourceFormatting.Tokens(model.MaxTokens))
                 .Append(" max output, ").Append(SourceFormatting.PriceSummary(model.Cost)).Append(".</summary>").EndLine();
-            writer.StartLine().Append("public const string ").Append(model.MemberName).Append(" = ").Append(SourceFormatting.StringLiteral(modelRef)).Append(";").EndLine();
+            writer.StartLine().Append("public const string ").Append(model.MemberName).Append(" = \"").AppendLiteralText(provider.Id).Append('/')
+                .AppendLiteralText(model.Id).Append("\";").EndLine();
         }
 
         writer.Close();
@@ -159,16 +163,21 @@ internal static class SourceEmitter
         {
             var model = provider.Models[i];
             writer.Line();
-            writer.StartLine().Append("/// <summary>").Append(SourceFormatting.Xml(provider.Id + "/" + model.Id)).Append(": ").Append(SourceFormatting.FullPrice(model.Cost))
+            writer.StartLine().Append("/// <summary>").AppendXml(provider.Id).Append('/').AppendXml(model.Id).Append(": ").Append(SourceFormatting.FullPrice(model.Cost))
                 .Append(".</summary>").EndLine();
             writer.StartLine().Append("public static readonly global::ModelCatalog.ModelCost ").Append(model.MemberName).Append(" = s_costs[")
-                .Append(i.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append("];").EndLine();
+                .Append(Index(i)).Append("];").EndLine();
         }
 
         writer.Close();
         writer.Close();
         return Finish(writer, options);
     }
+
+    // Member indexes repeat in every provider file: the first few hundred are formatted once.
+    private static readonly string[] SmallIndexes = Enumerable.Range(0, 512).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+
+    private static string Index(int i) => i < SmallIndexes.Length ? SmallIndexes[i] : i.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string GeneratedCodeAttribute => "[global::System.CodeDom.Compiler.GeneratedCode(\"ModelCatalog\", \"" + ToolVersion + "\")]";
 
@@ -177,9 +186,9 @@ internal static class SourceEmitter
 
     private static string Visibility(GeneratorOptions options) => options.IsPublic ? "public" : "internal";
 
-    private static CodeWriter Start(GeneratorOptions options, int capacity)
+    private static CodeWriter Start(GeneratorOptions options, StringBuilder buffer, int capacity)
     {
-        var writer = new CodeWriter(capacity);
+        var writer = new CodeWriter(buffer, capacity);
         writer.Line("// <auto-generated/>");
         if (options.NullableDirective)
         {

@@ -73,11 +73,15 @@ internal readonly struct YamlKey
 internal sealed class YamlMapping : YamlNode
 {
     public YamlMapping(TextRange range)
-        : base(range)
+        : this(range, new List<KeyValuePair<YamlKey, YamlNode>>())
     {
     }
 
-    public List<KeyValuePair<YamlKey, YamlNode>> Entries { get; } = new();
+    /// <summary>A mapping that owns <paramref name="entries"/> (a reader sizes the list once the mapping is complete).</summary>
+    public YamlMapping(TextRange range, List<KeyValuePair<YamlKey, YamlNode>> entries)
+        : base(range) => Entries = entries;
+
+    public List<KeyValuePair<YamlKey, YamlNode>> Entries { get; }
 
     /// <summary>
     /// Index of the first entry inherited through a merge key ('&lt;&lt;'); entries from here on yield to an earlier key
@@ -105,11 +109,15 @@ internal sealed class YamlMapping : YamlNode
 internal sealed class YamlSequence : YamlNode
 {
     public YamlSequence(TextRange range)
-        : base(range)
+        : this(range, new List<YamlNode>())
     {
     }
 
-    public List<YamlNode> Items { get; } = new();
+    /// <summary>A list that owns <paramref name="items"/>.</summary>
+    public YamlSequence(TextRange range, List<YamlNode> items)
+        : base(range) => Items = items;
+
+    public List<YamlNode> Items { get; }
 
     public override string KindName => "a list";
 }

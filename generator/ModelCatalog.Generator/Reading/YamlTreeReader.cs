@@ -55,6 +55,10 @@ internal static class YamlTreeReader
     {
         var merges = new YamlMergeKeys(diagnostics, fileName);
         var stack = new List<Frame>();
+
+        // Frames are reused level by level: a frame collects its container's entries in a list of its own, so each
+        // node gets one list of the exact size when complete (no per-node growth copies, no spare capacity kept alive).
+        var frames = new List<Frame>();
         var anchors = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         YamlNode? root = null;
         int documents = 0;
@@ -93,14 +97,14 @@ internal static class YamlTreeReader
                     Attach(stack, ref root, node);
                     break;
                 case MappingStart mapping:
-                    if (!Push(stack, new Frame(new YamlMapping(new TextRange(start, 0)), mapping.Anchor, mapping.Style == MappingStyle.Flow), start, end, fileName, diagnostics))
+                    if (!Push(stack, frames, isMapping: true, mapping.Anchor, mapping.Style == MappingStyle.Flow, start, end, fileName, diagnostics))
                     {
                         return null;
                     }
 
                     break;
                 case SequenceStart sequence:
-                    if (!Push(stack, new Frame(new YamlSequence(new TextRange(start, 0)), sequence.Anchor, sequence.Style == SequenceStyle.Flow), start, end, fileName, diagnostics))
+                    if (!Push(stack, frames, isMapping: false, sequence.Anchor, sequence.Style == SequenceStyle.Flow, start, end, fileName, diagnostics))
                     {
                         return null;
                     }
@@ -110,9 +114,8 @@ internal static class YamlTreeReader
                 case SequenceEnd:
                     var frame = stack[stack.Count - 1];
                     stack.RemoveAt(stack.Count - 1);
-                    var container = frame.Node;
-                    int containerEnd = frame.IsFlow ? Math.Min(textLength, start + 1) : Math.Max(container.Range.Start, frame.LastEnd);
-                    container.Range = TextRange.FromBounds(container.Range.Start, containerEnd);
+                    int containerEnd = frame.IsFlow ? Math.Min(textLength, start + 1) : Math.Max(frame.Start, frame.LastEnd);
+                    var container = frame.Complete(TextRange.FromBounds(frame.Start, containerEnd));
                     if (container is YamlMapping complete && !merges.Apply(complete))
                     {
                         return null;
@@ -139,7 +142,8 @@ internal static class YamlTreeReader
         return root;
     }
 
-    private static bool Push(List<Frame> stack, Frame frame, int start, int end, string fileName, List<CatalogDiagnostic> diagnostics)
+    private static bool Push(List<Frame> stack, List<Frame> frames, bool isMapping, AnchorName anchor, bool isFlow, int start, int end,
+        string fileName, List<CatalogDiagnostic> diagnostics)
     {
         if (stack.Count >= CatalogTreeReader.MaxDepth)
         {
@@ -147,6 +151,13 @@ internal static class YamlTreeReader
             return false;
         }
 
+        if (frames.Count == stack.Count)
+        {
+            frames.Add(new Frame());
+        }
+
+        var frame = frames[stack.Count];
+        frame.Open(isMapping, anchor, isFlow, start);
         stack.Add(frame);
         return true;
     }
@@ -161,9 +172,9 @@ internal static class YamlTreeReader
 
         var frame = stack[stack.Count - 1];
         frame.LastEnd = Math.Max(frame.LastEnd, node.Range.End);
-        if (frame.Node is YamlSequence sequence)
+        if (!frame.IsMapping)
         {
-            sequence.Items.Add(node);
+            frame.Items.Add(node);
         }
         else if (!frame.HasPendingKey)
         {
@@ -171,7 +182,7 @@ internal static class YamlTreeReader
         }
         else
         {
-            ((YamlMapping)frame.Node).Entries.Add(new KeyValuePair<YamlKey, YamlNode>(frame.TakePendingKey(), node));
+            frame.Entries.Add(new KeyValuePair<YamlKey, YamlNode>(frame.TakePendingKey(), node));
         }
     }
 
@@ -194,29 +205,54 @@ internal static class YamlTreeReader
         return text.Trim().TrimEnd('.');
     }
 
+    /// <summary>An open mapping or list; reused for the next container at the same depth once complete.</summary>
     private sealed class Frame
     {
-        public Frame(YamlNode node, AnchorName anchor, bool isFlow)
-        {
-            Node = node;
-            Anchor = anchor;
-            IsFlow = isFlow;
-            LastEnd = node.Range.Start;
-        }
+        public List<KeyValuePair<YamlKey, YamlNode>> Entries { get; } = new();
 
-        public YamlNode Node { get; }
+        public List<YamlNode> Items { get; } = new();
 
-        public AnchorName Anchor { get; }
+        public int Start { get; private set; }
 
-        public bool IsFlow { get; }
+        public AnchorName Anchor { get; private set; }
 
-        public bool IsMapping => Node is YamlMapping;
+        public bool IsFlow { get; private set; }
+
+        public bool IsMapping { get; private set; }
 
         public bool HasPendingKey { get; private set; }
 
         public int LastEnd { get; set; }
 
         private YamlKey PendingKey { get; set; }
+
+        public void Open(bool isMapping, AnchorName anchor, bool isFlow, int start)
+        {
+            IsMapping = isMapping;
+            Anchor = anchor;
+            IsFlow = isFlow;
+            Start = start;
+            LastEnd = start;
+            HasPendingKey = false;
+            PendingKey = default;
+            Entries.Clear();
+            Items.Clear();
+        }
+
+        /// <summary>The finished node, with a list of exactly its entries or items.</summary>
+        public YamlNode Complete(TextRange range) => IsMapping ? new YamlMapping(range, Exact(Entries)) : new YamlSequence(range, Exact(Items));
+
+        // A plain loop: List's copy constructor goes through ICollection<T> dispatch, measurably slower for tens of thousands of small lists.
+        private static List<T> Exact<T>(List<T> items)
+        {
+            var copy = new List<T>(items.Count);
+            for (int i = 0; i < items.Count; i++)
+            {
+                copy.Add(items[i]);
+            }
+
+            return copy;
+        }
 
         public void SetPendingKey(YamlKey key)
         {

@@ -342,7 +342,7 @@ internal sealed class CatalogDocumentReader
         foreach (var item in models.Items)
         {
             index++;
-            if (_values.Mapping(item, "a model of provider '" + provider.Id + "'") is not { } mapping)
+            if (_values.Mapping(item, new Subject("a model of provider '", provider.Id, "'")) is not { } mapping)
             {
                 continue;
             }

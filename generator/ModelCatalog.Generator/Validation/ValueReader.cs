@@ -13,6 +13,9 @@ internal sealed class ValueReader
 {
     private readonly List<CatalogDiagnostic> _diagnostics;
 
+    // The keys seen so far in the one Entries call running (it calls nothing that re-enters it): reused, not allocated per mapping.
+    private readonly List<string> _seen = new();
+
     public ValueReader(List<CatalogDiagnostic> diagnostics) => _diagnostics = diagnostics;
 
     public void Report(string id, TextRange range, string message) => _diagnostics.Add(new CatalogDiagnostic(id, range, message));
@@ -20,16 +23,19 @@ internal sealed class ValueReader
     /// <summary>
     /// The entries of a mapping with text keys, first occurrence winning. Later duplicates are MC0005; keys outside
     /// <paramref name="known"/> ∪ <paramref name="accepted"/> are MC0002 (pass <c>null</c> for open key sets).
+    /// Read it only: when every entry is kept (the common case) it is the mapping's own list, not a copy.
     /// </summary>
     public List<KeyValuePair<YamlKey, YamlNode>> Entries(
         YamlMapping mapping, Subject where, HashSet<string>? known, HashSet<string>? accepted = null, bool ignoreCase = false, string? entryKind = null)
     {
-        var result = new List<KeyValuePair<YamlKey, YamlNode>>(mapping.Entries.Count);
+        // Only a mapping with a dropped entry gets a list of its own (filled when the first entry is dropped).
+        List<KeyValuePair<YamlKey, YamlNode>>? result = null;
         var comparer = ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
 
         // Most mappings (a model, a cost) have a handful of keys: a linear duplicate check beats a set there.
         var seenSet = mapping.Entries.Count > 8 ? new HashSet<string>(comparer) : null;
-        var seenList = seenSet is null ? new List<string>(mapping.Entries.Count) : null;
+        var seenList = seenSet is null ? _seen : null;
+        seenList?.Clear();
         for (int index = 0; index < mapping.Entries.Count; index++)
         {
             var entry = mapping.Entries[index];
@@ -37,11 +43,13 @@ internal sealed class ValueReader
             if (key.NonScalarKind is not null || key.IsNull)
             {
                 Report(DiagnosticIds.InvalidValue, key.Range, "a key in " + where.ToString() + " must be text, not " + key.KindName + "; write a plain key");
+                result ??= mapping.Entries.GetRange(0, index);
                 continue;
             }
 
             if (seenSet is not null ? !seenSet.Add(key.Value) : !AddIfAbsent(seenList!, key.Value, comparer))
             {
+                result ??= mapping.Entries.GetRange(0, index);
                 if (index >= mapping.FirstMergedIndex)
                 {
                     continue; // an inherited key that the mapping (or an earlier merged mapping) already has: YAML merge semantics
@@ -60,13 +68,14 @@ internal sealed class ValueReader
                 var suggestion = Suggestions.Closest(key.Value, candidates);
                 Report(DiagnosticIds.UnknownKey, key.Range, "unknown key '" + key.Value + "' in " + where +
                     (suggestion is null ? "; it is ignored (known keys: " + string.Join(", ", candidates) + ")" : "; did you mean '" + suggestion + "'?"));
+                result ??= mapping.Entries.GetRange(0, index);
                 continue;
             }
 
-            result.Add(new KeyValuePair<YamlKey, YamlNode>(key, entry.Value));
+            result?.Add(entry);
         }
 
-        return result;
+        return result ?? mapping.Entries;
     }
 
     private static bool AddIfAbsent(List<string> seen, string key, StringComparer comparer)

@@ -14,17 +14,25 @@ internal static class CatalogDataFormat
 
     public static void AppendEscaped(StringBuilder builder, string value)
     {
-        foreach (char c in value)
+        // Runs without an escape are appended whole (the generator encodes every model's fields through here).
+        int run = 0;
+        for (int i = 0; i < value.Length; i++)
         {
-            switch (c)
+            string? escape;
+            switch (value[i])
             {
-                case '\\': builder.Append("\\\\"); break;
-                case '\t': builder.Append("\\t"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                default: builder.Append(c); break;
+                case '\\': escape = "\\\\"; break;
+                case '\t': escape = "\\t"; break;
+                case '\n': escape = "\\n"; break;
+                case '\r': escape = "\\r"; break;
+                default: continue;
             }
+
+            builder.Append(value, run, i - run).Append(escape);
+            run = i + 1;
         }
+
+        builder.Append(value, run, value.Length - run);
     }
 
     public static string Unescape(string value)
