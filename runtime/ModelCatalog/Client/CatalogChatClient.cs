@@ -654,8 +654,9 @@ public sealed class CatalogChatClient : IChatClient
         var cost = UsageCost.Compute(model.Cost, parsed.Usage);
         reservation?.Complete(cost);
         var message = parsed.Message;
+        object? boxedCost = cost; // boxed once for both dictionaries
         message.AdditionalProperties ??= new AdditionalPropertiesDictionary();
-        message.AdditionalProperties[ChatResponseCostExtensions.CostPropertyName] = cost;
+        message.AdditionalProperties[ChatResponseCostExtensions.CostPropertyName] = boxedCost;
         Ledger.Record(model.Ref, parsed.Usage, cost);
         CatalogMetrics.RecordSuccess(model, parsed.ProviderModelId ?? model.Id, parsed.Usage, cost);
         return new ChatResponse(message)
@@ -668,7 +669,7 @@ public sealed class CatalogChatClient : IChatClient
             AdditionalProperties = new AdditionalPropertiesDictionary
             {
                 [ProviderModelIdPropertyName] = parsed.ProviderModelId ?? model.Id,
-                [ChatResponseCostExtensions.CostPropertyName] = cost,
+                [ChatResponseCostExtensions.CostPropertyName] = boxedCost,
             },
         };
     }
