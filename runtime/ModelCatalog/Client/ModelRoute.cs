@@ -19,6 +19,7 @@ internal sealed class ModelRoute
         Model = model;
         Provider = provider;
         Protocol = WireProtocol.For(model.Api);
+        IsOAuth = OAuthKeyMarkers.IsMarker(provider.ApiKey);
         if (Protocol is not null && !VariableReferences.ContainsReference(provider.BaseUrl) && provider.BaseUrl.IndexOf("$$", StringComparison.Ordinal) < 0)
         {
             _staticUrl = Protocol.BuildUrl(provider.BaseUrl);
@@ -52,7 +53,7 @@ internal sealed class ModelRoute
     public WireProtocol? Protocol { get; }
 
     /// <summary>Whether the provider signs in with OAuth (apiKey <c>minimax-oauth</c>): its key is <see cref="OAuthAccess.AccessToken"/>.</summary>
-    public bool IsOAuth => OAuthKeyMarkers.IsMarker(Provider.ApiKey);
+    public bool IsOAuth { get; }
 
     /// <summary>
     /// Resolves URL, key and headers; for an OAuth provider the key (and, from a token's resource URL, the base URL) come
