@@ -7,7 +7,7 @@ namespace ModelCatalog;
 /// <summary>
 /// The <see cref="CatalogChatClientOptions.AttemptTimeout"/> of one non-streaming attempt: a token cancelled by the
 /// caller's token or when the timeout elapses. On .NET the <see cref="CancellationTokenSource"/> and its timer are
-/// reused per thread (<see cref="CancellationTokenSource.TryReset"/>) instead of being created and disposed on every
+/// reused per thread (<c>CancellationTokenSource.TryReset</c>) instead of being created and disposed on every
 /// request; the caller's token is linked by a registration, as a linked source would do.
 /// </summary>
 internal struct AttemptTimer : IDisposable
