@@ -118,7 +118,6 @@ public sealed class CatalogChatClient : IChatClient
         var prompt = PromptParts.Split(messages, options);
         while (session.TryNext(out var model))
         {
-            var route = GetRoute(model);
             for (int retries = 0; ; retries++)
             {
                 ProviderFailureException failure;
@@ -126,6 +125,7 @@ public sealed class CatalogChatClient : IChatClient
                 {
                     // The attempt is written out here rather than in a method of its own: one async state machine per
                     // call, not two, and no await at all for the OAuth access of a provider that does not sign in.
+                    var route = GetRoute(model);
                     var access = route.IsOAuth ? await _oauth.GetAsync(route.Provider, _options.SecretResolver, cancellationToken).ConfigureAwait(false) : null;
                     for (bool renewed = false; ; renewed = true)
                     {
