@@ -123,9 +123,52 @@ public sealed class CatalogChatClient : IChatClient
                 ProviderFailureException failure;
                 try
                 {
-                    var response = await SendAsync(model, prompt, options, cancellationToken).ConfigureAwait(false);
-                    session.RecordSuccess(model);
-                    return response;
+                    // The attempt is written out here rather than in a method of its own: one async state machine per
+                    // call, not two, and no await at all for the OAuth access of a provider that does not sign in.
+                    var route = GetRoute(model);
+                    var access = route.IsOAuth ? await _oauth.GetAsync(route.Provider, _options.SecretResolver, cancellationToken).ConfigureAwait(false) : null;
+                    for (bool renewed = false; ; renewed = true)
+                    {
+                        var target = route.Resolve(_options.SecretResolver, access);
+                        using var request = CreateRequest(route, target, prompt, options, stream: false);
+                        var reservation = Reserve(model, request, options);
+                        using var timeout = AttemptTimer.Start(_options.AttemptTimeout, cancellationToken);
+                        try
+                        {
+                            using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
+                            if (!response.IsSuccessStatusCode)
+                            {
+                                // A signed-in provider's 401: renew the token once and send again; a second 401 is the provider's auth failure.
+                                if (!renewed && await RenewAfterUnauthorizedAsync(route, access, response, cancellationToken).ConfigureAwait(false) is { } fresh)
+                                {
+                                    access = fresh;
+                                    continue;
+                                }
+
+                                throw await ReadHttpErrorAsync(response, target).ConfigureAwait(false);
+                            }
+
+#if NET
+                            // ResponseContentRead buffered the body already: reading it synchronously saves two async state machines per call.
+                            using var body = response.Content.ReadAsStream(timeout.Token);
+                            using var document = JsonDocument.Parse(body);
+#else
+                            using var body = await response.Content.ReadBodyStreamAsync(timeout.Token).ConfigureAwait(false);
+                            using var document = await JsonDocument.ParseAsync(body, default, timeout.Token).ConfigureAwait(false);
+#endif
+                            var completed = CompleteResponse(model, route.Protocol!.ReadResponse(document.RootElement), reservation);
+                            session.RecordSuccess(model);
+                            return completed;
+                        }
+                        catch (Exception exception) when (!TransportFailures.IsCallerCancellation(exception, cancellationToken))
+                        {
+                            throw TransportFailures.From(exception, target.Secrets, _options.AttemptTimeout, streaming: false);
+                        }
+                        finally
+                        {
+                            reservation?.Release();
+                        }
+                    }
                 }
                 catch (ProviderFailureException caught)
                 {
@@ -452,58 +495,6 @@ public sealed class CatalogChatClient : IChatClient
     private ModelRoute GetRoute(ModelInfo model) =>
         _routes.TryGetValue(model, out var route) ? route : _routes.GetOrAdd(model, new ModelRoute(model, Catalog.GetProvider(model.Provider)));
 
-    private async Task<ChatResponse> SendAsync(ModelInfo model, PromptParts prompt, ChatOptions? options, CancellationToken cancellationToken)
-    {
-        var route = GetRoute(model);
-        var access = await GetOAuthAccessAsync(route, cancellationToken).ConfigureAwait(false);
-        for (bool renewed = false; ; renewed = true)
-        {
-            var target = route.Resolve(_options.SecretResolver, access);
-            using var request = CreateRequest(route, target, prompt, options, stream: false);
-            var reservation = Reserve(model, request, options);
-            using var timeout = StartTimeout(cancellationToken);
-            try
-            {
-                var token = timeout?.Token ?? cancellationToken;
-                using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, token).ConfigureAwait(false);
-                if (!response.IsSuccessStatusCode)
-                {
-                    // A signed-in provider's 401: renew the token once and send again; a second 401 is the provider's auth failure.
-                    if (!renewed && await RenewAfterUnauthorizedAsync(route, access, response, cancellationToken).ConfigureAwait(false) is { } fresh)
-                    {
-                        access = fresh;
-                        continue;
-                    }
-
-                    throw await ReadHttpErrorAsync(response, target).ConfigureAwait(false);
-                }
-
-#if NET
-                // ResponseContentRead buffered the body already: reading it synchronously saves two async state machines per call.
-                using var body = response.Content.ReadAsStream(token);
-                using var document = JsonDocument.Parse(body);
-#else
-                using var body = await response.Content.ReadBodyStreamAsync(token).ConfigureAwait(false);
-                using var document = await JsonDocument.ParseAsync(body, default, token).ConfigureAwait(false);
-#endif
-                var parsed = route.Protocol!.ReadResponse(document.RootElement);
-                return CompleteResponse(model, parsed, reservation);
-            }
-            catch (Exception exception) when (!TransportFailures.IsCallerCancellation(exception, cancellationToken))
-            {
-                throw TransportFailures.From(exception, target.Secrets, _options.AttemptTimeout, streaming: false);
-            }
-            finally
-            {
-                reservation?.Release();
-            }
-        }
-    }
-
-    // The signed-in credential of an OAuth provider (null for the others); its failures are attempts like a missing key's.
-    private async Task<OAuthAccess?> GetOAuthAccessAsync(ModelRoute route, CancellationToken cancellationToken) =>
-        route.IsOAuth ? await _oauth.GetAsync(route.Provider, _options.SecretResolver, cancellationToken).ConfigureAwait(false) : null;
-
     private async Task<OAuthAccess?> RenewAfterUnauthorizedAsync(ModelRoute route, OAuthAccess? access, HttpResponseMessage response, CancellationToken cancellationToken) =>
         access is not null && response.StatusCode == System.Net.HttpStatusCode.Unauthorized
             ? await _oauth.RenewAfterUnauthorizedAsync(route.Provider, access, cancellationToken).ConfigureAwait(false)
@@ -527,7 +518,8 @@ public sealed class CatalogChatClient : IChatClient
     private async Task<StreamingCall> StartStreamAsync(ModelInfo model, PromptParts prompt, ChatOptions? options, CancellationToken cancellationToken)
     {
         var route = GetRoute(model);
-        var access = await GetOAuthAccessAsync(route, cancellationToken).ConfigureAwait(false);
+        // The signed-in credential of an OAuth provider (null for the others); its failures are attempts like a missing key's.
+        var access = route.IsOAuth ? await _oauth.GetAsync(route.Provider, _options.SecretResolver, cancellationToken).ConfigureAwait(false) : null;
         var (call, renewed) = await StartStreamOnceAsync(model, route, access, allowRenewal: true, prompt, options, cancellationToken).ConfigureAwait(false);
         if (call is null)
         {
@@ -654,8 +646,9 @@ public sealed class CatalogChatClient : IChatClient
         var cost = UsageCost.Compute(model.Cost, parsed.Usage);
         reservation?.Complete(cost);
         var message = parsed.Message;
+        object? boxedCost = cost; // boxed once for both dictionaries
         message.AdditionalProperties ??= new AdditionalPropertiesDictionary();
-        message.AdditionalProperties[ChatResponseCostExtensions.CostPropertyName] = cost;
+        message.AdditionalProperties[ChatResponseCostExtensions.CostPropertyName] = boxedCost;
         Ledger.Record(model.Ref, parsed.Usage, cost);
         CatalogMetrics.RecordSuccess(model, parsed.ProviderModelId ?? model.Id, parsed.Usage, cost);
         return new ChatResponse(message)
@@ -668,7 +661,7 @@ public sealed class CatalogChatClient : IChatClient
             AdditionalProperties = new AdditionalPropertiesDictionary
             {
                 [ProviderModelIdPropertyName] = parsed.ProviderModelId ?? model.Id,
-                [ChatResponseCostExtensions.CostPropertyName] = cost,
+                [ChatResponseCostExtensions.CostPropertyName] = boxedCost,
             },
         };
     }
@@ -728,18 +721,6 @@ public sealed class CatalogChatClient : IChatClient
                 s_bodyWriter = null;
             }
         }
-    }
-
-    private CancellationTokenSource? StartTimeout(CancellationToken cancellationToken)
-    {
-        if (_options.AttemptTimeout == Timeout.InfiniteTimeSpan)
-        {
-            return null;
-        }
-
-        var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.AttemptTimeout);
-        return timeout;
     }
 
     private static async Task<ProviderFailureException> ReadHttpErrorAsync(HttpResponseMessage response, ResolvedRoute target)

@@ -11,6 +11,7 @@ namespace ModelCatalog;
 internal sealed class ModelRoute
 {
     private readonly string? _staticUrl;
+    private readonly Uri? _staticUri;
     private readonly HeaderTemplate[] _headers;
 
     public ModelRoute(ModelInfo model, ProviderInfo provider)
@@ -18,9 +19,13 @@ internal sealed class ModelRoute
         Model = model;
         Provider = provider;
         Protocol = WireProtocol.For(model.Api);
+        IsOAuth = OAuthKeyMarkers.IsMarker(provider.ApiKey);
         if (Protocol is not null && !VariableReferences.ContainsReference(provider.BaseUrl) && provider.BaseUrl.IndexOf("$$", StringComparison.Ordinal) < 0)
         {
             _staticUrl = Protocol.BuildUrl(provider.BaseUrl);
+
+            // Parsed once: a Uri is immutable, and parsing the same URL on every request costs more than the rest of Resolve.
+            Uri.TryCreate(_staticUrl, UriKind.Absolute, out _staticUri);
         }
 
         // Model headers override provider headers of the same name (names compare ignoring case).
@@ -48,7 +53,7 @@ internal sealed class ModelRoute
     public WireProtocol? Protocol { get; }
 
     /// <summary>Whether the provider signs in with OAuth (apiKey <c>minimax-oauth</c>): its key is <see cref="OAuthAccess.AccessToken"/>.</summary>
-    public bool IsOAuth => OAuthKeyMarkers.IsMarker(Provider.ApiKey);
+    public bool IsOAuth { get; }
 
     /// <summary>
     /// Resolves URL, key and headers; for an OAuth provider the key (and, from a token's resource URL, the base URL) come
@@ -62,6 +67,12 @@ internal sealed class ModelRoute
             providerWide: string.Equals(Model.ApiName, Provider.ApiName, StringComparison.Ordinal));
 
         var apiKey = IsOAuth && access is not null ? access.AccessToken : ProviderSecrets.ResolveApiKey(Provider, secrets);
+        if (_headers.Length == 0 && access?.BaseUrl is null && _staticUri is not null)
+        {
+            // The common route: a fixed URL and no extra headers; the key is the only secret.
+            return new ResolvedRoute(_staticUri, apiKey, Array.Empty<KeyValuePair<string, string>>(), apiKey is null ? Array.Empty<string>() : new[] { apiKey });
+        }
+
         var url = access?.BaseUrl is { } resourceUrl ? protocol.BuildUrl(resourceUrl)
             : _staticUrl ?? protocol.BuildUrl(ProviderSecrets.Expand(Provider, Provider.BaseUrl, secrets, "the base URL", providerWide: true));
         List<string>? secretValues = apiKey is null ? null : new List<string>(1 + _headers.Length) { apiKey };
@@ -78,7 +89,8 @@ internal sealed class ModelRoute
 
         // A ${VAR} base URL can resolve to anything: a value that is no absolute URL is the provider's configuration
         // error (every model of it fails alike), named by where it is written, never by its value.
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        var uri = ReferenceEquals(url, _staticUrl) ? _staticUri : null;
+        if (uri is null && !Uri.TryCreate(url, UriKind.Absolute, out uri))
         {
             throw new ProviderFailureException(
                 FailureReason.Configuration,

@@ -19,6 +19,7 @@ internal sealed class FailoverSession
     private int _overflowedWindow;
     private string? _overflowedRef;
     private List<BudgetRefusal>? _budgetRefusals;
+    private List<FailoverAttempt>? _attempts;
 
     public FailoverSession(List<ModelInfo> candidates, ModelCooldowns cooldowns, CatalogChatClientOptions options)
     {
@@ -27,7 +28,8 @@ internal sealed class FailoverSession
         _candidates = OrderByCooldown(candidates, cooldowns);
     }
 
-    public List<FailoverAttempt> Attempts { get; } = new();
+    /// <summary>The attempts so far; created by the first one, since most requests succeed at once and never read it.</summary>
+    public List<FailoverAttempt> Attempts => _attempts ??= new List<FailoverAttempt>();
 
     /// <summary>The next candidate worth trying; records the ones ruled out as <see cref="FailureReason.Skipped"/>.</summary>
     public bool TryNext(out ModelInfo model)

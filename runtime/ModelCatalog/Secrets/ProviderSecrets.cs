@@ -78,8 +78,19 @@ internal static class ProviderSecrets
     /// </summary>
     public static string? TryExpand(string template, ISecretResolver secrets, IReadOnlyDictionary<string, string> aliases, out string? missing)
     {
-        return VariableReferences.Expand(template, name => Resolve(name, secrets, aliases, 0), out missing);
+        // A template without '$' (a literal key or header) is its own value. Every request resolves its key: the lambda
+        // lives in another method so that this path allocates no closure (a captured parameter's closure is created at entry).
+        if (template.IndexOf('$') < 0)
+        {
+            missing = null;
+            return template;
+        }
+
+        return ExpandReferences(template, secrets, aliases, out missing);
     }
+
+    private static string? ExpandReferences(string template, ISecretResolver secrets, IReadOnlyDictionary<string, string> aliases, out string? missing) =>
+        VariableReferences.Expand(template, name => Resolve(name, secrets, aliases, 0), out missing);
 
     /// <summary>The variable's value; when it is not set (or empty), the expansion of its environment alias, if any.</summary>
     private static string? Resolve(string name, ISecretResolver secrets, IReadOnlyDictionary<string, string> aliases, int depth)
