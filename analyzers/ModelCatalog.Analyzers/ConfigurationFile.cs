@@ -43,7 +43,8 @@ internal readonly struct ConfigurationValue
 /// </summary>
 internal static class ConfigurationFile
 {
-    private const string ModelIdSuffix = "ModelId";
+    /// <summary>A key ending in this (any case) holds a model id: <c>ModelId</c>, <c>EmbeddingModelID</c> (README.md, "Model refs in configuration files").</summary>
+    public const string ModelIdSuffix = "ModelId";
     private static readonly char[] PathSeparators = { '/', '\\' };
 
     /// <summary>Whether <paramref name="path"/> names <c>appsettings.json</c> or <c>appsettings.&lt;anything&gt;.json</c> (ignoring case, as on Windows).</summary>
@@ -110,7 +111,7 @@ internal static class ConfigurationFile
             {
                 case YamlScalar { IsPlain: false } scalar:
                     bool isRef = matches.Exists(static m => m.IsRef);
-                    bool isModelIdKey = key is not null && key.EndsWith(ModelIdSuffix, StringComparison.OrdinalIgnoreCase);
+                    bool isModelIdKey = key is not null && IsModelIdKey(key);
                     if (isRef || isModelIdKey)
                     {
                         found.Add(new ConfigurationValue(scalar.Value, path, scalar.Range, isRef, isModelIdKey));
@@ -162,6 +163,9 @@ internal static class ConfigurationFile
 
         return current;
     }
+
+    /// <summary>Whether configuration key <paramref name="key"/> (one segment) ends in <see cref="ModelIdSuffix"/>, ignoring case.</summary>
+    public static bool IsModelIdKey(string key) => key.EndsWith(ModelIdSuffix, StringComparison.OrdinalIgnoreCase);
 
     private static string Join(string path, string key) => path.Length == 0 ? key : path + ":" + key;
 

@@ -12,12 +12,10 @@ namespace ModelCatalog.Analyzers;
 /// </summary>
 internal static class ForeignClientSections
 {
-    private const string ModelIdSuffix = "modelid";
-
     // Client and SDK names that are no OpenClaw provider ids but commonly name configuration sections.
     private static readonly string[] ClientNames = { "openai", "azureopenai", "azureaiinference", "azureai", "anthropic", "bedrock", "gemini", "vertexai", "githubmodels" };
 
-    private static readonly HashSet<string> Services = CreateServices();
+    private static readonly Dictionary<string, string> Services = CreateServices();
 
     /// <summary>
     /// Whether a segment of <paramref name="path"/> names a service other than <paramref name="provider"/> (the value's
@@ -30,14 +28,15 @@ internal static class ForeignClientSections
         string own = Normalize(provider);
         for (int i = 0; i < segments.Length; i++)
         {
-            var segment = Normalize(segments[i]);
+            var key = segments[i];
             if (i == segments.Length - 1)
             {
                 // The key itself: only its prefix names a service ("OpenRouterModelId").
-                segment = segment.EndsWith(ModelIdSuffix, StringComparison.Ordinal) ? segment.Substring(0, segment.Length - ModelIdSuffix.Length) : "";
+                key = ConfigurationFile.IsModelIdKey(key) ? key.Substring(0, key.Length - ConfigurationFile.ModelIdSuffix.Length) : "";
             }
 
-            if (segment.Length > 0 && segment != own && Services.Contains(segment) && !IsUsed(segment, use))
+            var segment = Normalize(key);
+            if (segment.Length > 0 && segment != own && Services.TryGetValue(segment, out var providerId) && !use.IsUsed(providerId))
             {
                 return true;
             }
@@ -46,30 +45,18 @@ internal static class ForeignClientSections
         return false;
     }
 
-    private static bool IsUsed(string normalizedName, CatalogProviderUse use)
+    // Normalised service name -> the provider id the catalog would use for it (a client name stands for itself).
+    private static Dictionary<string, string> CreateServices()
     {
+        var services = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var id in WellKnownProviders.Ids)
         {
-            if (Normalize(id) == normalizedName && use.IsUsed(id))
-            {
-                return true;
-            }
-        }
-
-        return use.IsUsed(normalizedName);
-    }
-
-    private static HashSet<string> CreateServices()
-    {
-        var services = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var id in WellKnownProviders.Ids)
-        {
-            services.Add(Normalize(id));
+            services[Normalize(id)] = id;
         }
 
         foreach (var name in ClientNames)
         {
-            services.Add(name);
+            services[name] = name;
         }
 
         return services;
